@@ -1,0 +1,105 @@
+// The content bundle: one article, a memorial figure and the sources the article cites.
+// Parses a bundle (manifest.toml + article Markdown) into plain data. Collects every problem as a
+// Fault with file, line and column and never throws. Does NOT touch GL, ImGui, fonts or the clock.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/fault.h"
+
+namespace kiosk::content {
+
+// What a block of the article is, as the article view sets it.
+enum class BlockKind {
+    SectionLabel,  // the kicker above the headline (Markdown: `###### label`)
+    Headline,      // `# headline`
+    Standfirst,    // the first `> quote` after the headline
+    Paragraph,     // body text
+    Subheading,    // `##` .. `#####` inside the body
+    Byline,        // first paragraph after `---`
+    Credit,        // paragraphs after the byline (the publisher's copyright line)
+};
+
+enum class SpanStyle { Regular, Emphasis, Strong };
+
+// A run of text in one style. A citation marker `[^id]` becomes its own span with citation > 0.
+struct Span {
+    std::string text;                  // UTF-8, whitespace already collapsed to single spaces
+    SpanStyle style = SpanStyle::Regular;
+    int citation = 0;                  // 1-based number of the cited source; 0: ordinary text
+    std::string citation_id;           // the id written in the marker (kept even when unknown)
+};
+
+struct Block {
+    BlockKind kind = BlockKind::Paragraph;
+    std::vector<Span> spans;
+    int line = 0;                      // 1-based line in the article file, for faults
+};
+
+struct Source {
+    std::string id;                    // what markers name: [^id]
+    std::string who;                   // author or organisation
+    std::string what;                  // the work: report, op-ed, recording
+    std::string when;                  // as the article gives it; may be empty
+    std::string uses;                  // what the article takes from it
+    std::string url;                   // optional web address; empty when none is known
+};
+
+// The memorial figure: an estimate, never shown without its qualifier and attribution.
+struct Memorial {
+    int64_t figure = 0;                // the number the counter reaches
+    std::string qualifier;             // words that stay with the number, e.g. "More than"
+    std::string caption;               // what the number counts
+    std::string attribution;           // where the figure comes from
+    std::string remembrance;           // a line of remembrance from the article
+    std::string dates;                 // the date range, as words
+};
+
+struct Manifest {
+    std::string id;                    // stable identity of the bundle
+    std::string version;               // curator's version of the bundle
+    std::string title;                 // short title (fallback screen, window title)
+    std::string language = "en";       // BCP 47 tag of the text
+    std::string publisher;             // who published the article
+    std::string credit;                // copyright / credit line
+    std::string article_file = "article.md";
+};
+
+struct Bundle {
+    Manifest manifest;
+    std::vector<Block> article;
+    std::vector<Source> sources;       // in manifest order; citation numbers index this (1-based)
+    Memorial memorial;
+    std::string origin;                // "built-in" or the directory it came from
+    std::string hash;                  // FNV-1a 64 of the files' bytes, hex: identifies the content
+};
+
+// The files of a bundle, by name relative to the bundle root ("manifest.toml", "article.md").
+using BundleFiles = std::map<std::string, std::string>;
+
+struct LoadResult {
+    Bundle bundle;
+    std::vector<core::Fault> faults;   // every problem found, in file order
+    bool usable = false;               // false: an error means the bundle must not be shown
+};
+
+// Parses a bundle held in memory. `origin` is used in faults and stored in the bundle.
+LoadResult parse_bundle(const BundleFiles& files, std::string_view origin);
+
+// Reads manifest.toml and the article it names from `dir`, then parses them.
+// A missing or unreadable directory or file gives a fault, never an exception.
+LoadResult load_bundle_dir(const std::string& dir);
+
+// The bundle compiled into the binary.
+LoadResult load_builtin_bundle();
+
+// All the text a reader can see in the bundle (for glyph coverage).
+std::string visible_text(const Bundle& bundle);
+
+// Plain text of a block without citation markers.
+std::string block_text(const Block& block);
+
+}  // namespace kiosk::content

@@ -1,0 +1,62 @@
+// Faults: stable codes for everything that can go wrong with content, options or the platform.
+// Tests assert on codes, never on message text. Does NOT print anything itself.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::core {
+
+enum class Severity { Warning, Error };
+
+// X-macro so that the code, its stable name and its default severity stay together.
+#define KIOSK_FAULT_CODES(X)                                                              \
+    X(BundleMissing, Error)      /* the bundle directory does not exist */                \
+    X(FileMissing, Error)        /* a file the bundle needs is not there */               \
+    X(FileUnreadable, Error)     /* a file exists but cannot be read */                   \
+    X(FileTooLarge, Error)       /* a file is larger than the kiosk accepts */            \
+    X(BadUtf8, Error)            /* bytes that are not UTF-8 */                           \
+    X(BadToml, Error)            /* the manifest is not valid TOML */                     \
+    X(MissingField, Error)       /* a required manifest field is absent or empty */       \
+    X(BadField, Error)           /* a manifest field has the wrong type or value */       \
+    X(BadFigure, Error)          /* the memorial figure is not a sensible count */        \
+    X(BadMarkdown, Error)        /* the article cannot be parsed */                       \
+    X(NoHeadline, Error)         /* the article has no `# headline` */                    \
+    X(NoBody, Error)             /* the article has no body paragraph */                  \
+    X(UnknownCitation, Warning)  /* a [^id] marker names no source */                     \
+    X(UnusedSource, Warning)     /* a source that no marker cites */                      \
+    X(DuplicateSource, Error)    /* two sources share one id */                           \
+    X(UnsupportedMarkdown, Warning) /* Markdown the kiosk does not show (tables, images) */ \
+    X(MissingGlyph, Warning)     /* a character no bundled font covers */                 \
+    X(ByteOrderMark, Warning)    /* a UTF-8 BOM at the start of a file (ignored) */       \
+    X(BadOption, Error)          /* a command-line option or value is wrong */            \
+    X(PlatformFailure, Error)    /* no window, no GL context */
+
+enum class FaultCode {
+#define KIOSK_FAULT_ENUM(name, severity) name,
+    KIOSK_FAULT_CODES(KIOSK_FAULT_ENUM)
+#undef KIOSK_FAULT_ENUM
+};
+
+struct Fault {
+    FaultCode code = FaultCode::BadField;
+    Severity severity = Severity::Error;
+    std::string file;                  // bundle-relative file name, or "" when none applies
+    int line = 0;                      // 1-based; 0 when unknown
+    int column = 0;                    // 1-based; 0 when unknown
+    std::string message;               // one sentence a curator understands
+};
+
+// Stable name of a code, e.g. "UnknownCitation": used in --check output and the curator README.
+std::string_view fault_name(FaultCode code);
+Severity default_severity(FaultCode code);
+
+// A fault with the code's default severity.
+Fault make_fault(FaultCode code, std::string file, int line, int column, std::string message);
+
+bool has_errors(const std::vector<Fault>& faults);
+
+// "error BadToml manifest.toml:3:7: the manifest is not valid TOML: ..."
+std::string format_fault(const Fault& fault);
+
+}  // namespace kiosk::core

@@ -1,0 +1,92 @@
+// The narrow platform layer: a window or a headless surface with a GL context, input as plain
+// events, the time, and pixels read back. It never calls into kiosk/ and knows nothing of content.
+// GLFW is used for a display; EGL (Mesa surfaceless) renders with no display at all.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct ImDrawData;
+
+namespace kiosk::platform {
+
+enum class GlApi { Auto, Gl3, Gles3, Gles2 };
+
+struct SurfaceConfig {
+    int width = 1080;                  // framebuffer size in pixels (window: its size when not fullscreen)
+    int height = 1920;
+    bool fullscreen = false;           // fullscreen on `monitor`, at the monitor's own mode
+    int monitor = 0;                   // index into the connected monitors; out of range: the primary
+    bool headless = false;             // true: EGL surfaceless + offscreen framebuffer, no display needed
+    GlApi gl = GlApi::Auto;            // Auto: the best context the system gives
+    std::string title = "kiosk";       // window title
+};
+
+// Keys the kiosk reacts to; everything else arrives as Key::Other.
+enum class Key { Other, Up, Down, Left, Right, PageUp, PageDown, Home, End, Space, Escape, Enter, Tab, F4, Q, W };
+
+enum class EventType {
+    PointerDown,   // mouse button 1 or a finger touches
+    PointerMove,
+    PointerUp,
+    Wheel,         // wheel_x / wheel_y in notches (positive y: away from the user, scroll up)
+    KeyDown,
+    KeyUp,
+    CloseRequested // the window manager asked to close the window
+};
+
+struct InputEvent {
+    EventType type = EventType::PointerMove;
+    double time = 0.0;                 // seconds, platform clock
+    float x = 0.0f, y = 0.0f;          // framebuffer pixels
+    float wheel_x = 0.0f, wheel_y = 0.0f;
+    Key key = Key::Other;
+    bool ctrl = false, alt = false, shift = false;
+};
+
+struct Pixels {
+    int width = 0, height = 0;
+    std::vector<uint8_t> rgba;         // top row first, 4 bytes a pixel
+};
+
+struct GlInfo {
+    GlApi api = GlApi::Gl3;            // the context actually created
+    std::string version;               // GL_VERSION
+    std::string renderer;              // GL_RENDERER
+};
+
+// A drawable surface with a current GL context. One per process.
+class Surface {
+public:
+    virtual ~Surface() = default;
+    virtual int width() const = 0;                       // framebuffer pixels
+    virtual int height() const = 0;
+    virtual float content_scale() const = 0;             // monitor DPI / 96 where known, else 1
+    virtual float physical_dpi() const = 0;              // 0 when unknown
+    virtual GlInfo gl_info() const = 0;
+    virtual double now() const = 0;                      // seconds since the surface opened
+    // Sleeps until input arrives or `deadline` (platform seconds) passes; then returns the events.
+    virtual std::vector<InputEvent> wait_events(double deadline) = 0;
+    virtual void begin_frame() = 0;                      // binds the framebuffer, sets the viewport
+    // Clears to the colour and draws ImGui's draw data. The renderer is set up on the first call
+    // (an ImGui context must be current) and uploads the font atlas when it has none.
+    virtual void render(ImDrawData* draw_data, float clear_r, float clear_g, float clear_b) = 0;
+    virtual void fonts_changed() = 0;                    // the atlas was rebuilt: upload it again
+    virtual void present() = 0;                          // swap buffers (no-op headless)
+    virtual Pixels read_pixels() = 0;                    // the last rendered frame
+    virtual void set_cursor_visible(bool visible) = 0;
+};
+
+// Opens a surface; on failure returns null and says why in `error`.
+std::unique_ptr<Surface> open_surface(const SurfaceConfig& config, std::string* error);
+
+// Writes RGBA pixels as a PNG. False and a reason when the file cannot be written.
+bool write_png(const std::string& path, const Pixels& pixels, std::string* error);
+
+// True when a display is there to open a window on (X11 or Wayland).
+bool display_available();
+
+const char* gl_api_name(GlApi api);
+
+}  // namespace kiosk::platform
