@@ -1,0 +1,168 @@
+// kiosk: shows one article, fully offline, from the bundle compiled into the binary or one on disk.
+// main() only wires things together: options, bundle, surface, loop. Nothing escapes it.
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "app/options.h"
+#include "content/bundle.h"
+#include "core/fault.h"
+#include "platform/platform.h"
+#include "views/fonts.h"
+#include "text/font_face.h"
+#include "text/utf8.h"
+#include "core/embedded.h"
+
+namespace {
+
+using namespace kiosk;
+
+std::atomic<bool> g_stop{false};
+
+void on_stop_signal(int) { g_stop = true; }
+
+void print_faults(const std::vector<core::Fault>& faults, const std::string& origin) {
+    for (const core::Fault& fault : faults)
+        std::fprintf(stderr, "kiosk: %s: %s\n", origin.c_str(), core::format_fault(fault).c_str());
+}
+
+// The bundle to show: the one asked for when it is usable, else the built-in one.
+content::Bundle choose_bundle(const app::Options& options) {
+    if (!options.content_dir.empty()) {
+        content::LoadResult loaded = content::load_bundle_dir(options.content_dir);
+        print_faults(loaded.faults, options.content_dir);
+        if (loaded.usable) return std::move(loaded.bundle);
+        std::fprintf(stderr, "kiosk: the bundle in %s cannot be shown; showing the built-in article instead\n",
+                     options.content_dir.c_str());
+    }
+    content::LoadResult builtin = content::load_builtin_bundle();
+    if (!builtin.usable) print_faults(builtin.faults, "built-in");
+    return std::move(builtin.bundle);
+}
+
+void report_missing_glyphs(const content::Bundle& bundle) {
+    std::vector<std::unique_ptr<text::FontFace>> faces;
+    std::vector<const text::FontFace*> face_pointers;
+    for (const char* file : {"fonts/NotoSerif-Regular.ttf", "fonts/NotoSerif-Italic.ttf", "fonts/NotoSerif-Bold.ttf",
+                             "fonts/NotoSans-Regular.ttf"}) {
+        faces.push_back(text::FontFace::from_bytes(core::embedded(file)));
+        face_pointers.push_back(faces.back().get());
+    }
+    for (uint32_t codepoint :
+         text::missing_codepoints(text::codepoints_of(content::visible_text(bundle)), face_pointers))
+        std::fprintf(stderr, "kiosk: no bundled font has the character %s; it shows as a box\n",
+                     text::codepoint_label(codepoint).c_str());
+}
+
+int take_screenshot(const app::Options& options, content::Bundle bundle) {
+    app::App app(std::move(bundle));
+    platform::SurfaceConfig config;
+    config.headless = true;
+    config.width = options.width > 0 ? options.width : 1080;
+    config.height = options.height > 0 ? options.height : 1920;
+    std::string error;
+    std::unique_ptr<platform::Surface> surface = platform::open_surface(config, &error);
+    if (!surface) {
+        std::fprintf(stderr, "kiosk: cannot render without a display: %s\n", error.c_str());
+        return 1;
+    }
+    app.scroll_to(options.scroll, 0.0);
+    const app::FrameSize size{surface->width(), surface->height(), 96.0f};
+    const views::Theme& theme = views::dark_theme();
+    // Two frames: the first lays out and builds the atlas, the second is the settled picture.
+    for (int i = 0; i < 2; ++i) {
+        surface->begin_frame();
+        ImDrawData* draw_data = app.frame(size, 0.0);
+        if (app.take_fonts_changed()) surface->fonts_changed();
+        surface->render(draw_data, theme.background.r, theme.background.g, theme.background.b);
+    }
+    const platform::Pixels pixels = surface->read_pixels();
+    surface.reset();  // before the ImGui context goes with `app`
+    if (!platform::write_png(options.screenshot, pixels, &error)) {
+        std::fprintf(stderr, "kiosk: cannot write %s: %s\n", options.screenshot.c_str(), error.c_str());
+        return 1;
+    }
+    std::printf("kiosk: wrote %s (%dx%d)\n", options.screenshot.c_str(), pixels.width, pixels.height);
+    return 0;
+}
+
+int run_window(const app::Options& options, content::Bundle bundle) {
+    if (!platform::display_available()) {
+        std::fprintf(stderr,
+                     "kiosk: no display (DISPLAY and WAYLAND_DISPLAY are unset); "
+                     "use --screenshot FILE.png to render without one\n");
+        return 1;
+    }
+    app::App app(std::move(bundle));
+    platform::SurfaceConfig config;
+    config.fullscreen = options.fullscreen;
+    config.width = options.width > 0 ? options.width : 1080;
+    config.height = options.height > 0 ? options.height : 1920;
+    config.title = app.bundle().manifest.title.empty() ? "kiosk" : app.bundle().manifest.title;
+    std::string error;
+    std::unique_ptr<platform::Surface> surface = platform::open_surface(config, &error);
+    if (!surface) {
+        std::fprintf(stderr, "kiosk: cannot open a window: %s\n", error.c_str());
+        return 1;
+    }
+    std::fprintf(stderr, "kiosk: %s, %s\n", surface->gl_info().version.c_str(), surface->gl_info().renderer.c_str());
+    app.scroll_to(options.scroll, surface->now());
+    const views::Theme& theme = views::dark_theme();
+    while (!app.quit_requested() && !g_stop) {
+        const double now = surface->now();
+        // Signals do not wake GLFW's wait, so an idle wait never lasts longer than this.
+        const double deadline = std::min(app.next_frame_due(now), now + 0.5);
+        for (const platform::InputEvent& event : surface->wait_events(deadline)) app.handle(event, event.time);
+        const double after = surface->now();
+        if (app.next_frame_due(after) > after) continue;
+        surface->begin_frame();
+        const float dpi = surface->physical_dpi() > 0.0f ? surface->physical_dpi() : 96.0f;
+        ImDrawData* draw_data = app.frame({surface->width(), surface->height(), dpi}, after);
+        if (app.take_fonts_changed()) surface->fonts_changed();
+        surface->render(draw_data, theme.background.r, theme.background.g, theme.background.b);
+        surface->present();
+    }
+    surface.reset();
+    return 0;
+}
+
+int run(const std::vector<std::string>& args) {
+    const app::ParsedOptions parsed = app::parse_options(args);
+    if (!parsed.ok) {
+        std::fprintf(stderr, "kiosk: %s\n%s", parsed.error.c_str(), app::usage().c_str());
+        return 2;
+    }
+    const app::Options& options = parsed.options;
+    if (options.help) {
+        std::fputs(app::usage().c_str(), stdout);
+        return 0;
+    }
+    content::Bundle bundle = choose_bundle(options);
+    if (options.version) {
+        std::printf("kiosk %s\ncontent: %s version %s, hash %s (%s)\n", KIOSK_VERSION, bundle.manifest.id.c_str(),
+                    bundle.manifest.version.c_str(), bundle.hash.c_str(), bundle.origin.c_str());
+        return 0;
+    }
+    report_missing_glyphs(bundle);
+    std::signal(SIGTERM, on_stop_signal);
+    std::signal(SIGINT, on_stop_signal);
+    if (!options.screenshot.empty()) return take_screenshot(options, std::move(bundle));
+    return run_window(options, std::move(bundle));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(std::vector<std::string>(argv + 1, argv + argc));
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "kiosk: unexpected failure: %s\n", error.what());
+    } catch (...) {
+        std::fprintf(stderr, "kiosk: unexpected failure\n");
+    }
+    return 1;
+}

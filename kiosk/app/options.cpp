@@ -1,0 +1,103 @@
+#include "app/options.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace kiosk::app {
+
+namespace {
+
+bool parse_int(const std::string& text, int& value) {
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    return ec == std::errc() && ptr == end;
+}
+
+bool parse_size(const std::string& text, int& width, int& height) {
+    const size_t x = text.find_first_of("xX");
+    if (x == std::string::npos) return false;
+    if (!parse_int(text.substr(0, x), width) || !parse_int(text.substr(x + 1), height)) return false;
+    return width >= 64 && height >= 64 && width <= 16384 && height <= 16384;
+}
+
+bool parse_pixels(const std::string& text, float& value) {
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    return ec == std::errc() && ptr == end && std::isfinite(value) && value >= 0.0f && value <= 1e7f;
+}
+
+}  // namespace
+
+std::string usage() {
+    return "usage: kiosk [--content DIR] [--fullscreen | --size WxH] [--view article]\n"
+           "             [--scroll PX] [--screenshot FILE.png] [--version] [--help]\n"
+           "  --content DIR         show the bundle in DIR instead of the built-in article\n"
+           "  --fullscreen          fill the whole screen\n"
+           "  --size WxH            window or screenshot size in pixels (64 to 16384), e.g. 1080x1920\n"
+           "  --view NAME           the view to start in: article\n"
+           "  --scroll PX           start this many pixels down the article\n"
+           "  --screenshot FILE.png render one frame without a display, write it as PNG and exit\n"
+           "  --version             print the version and the content bundle's identity\n"
+           "  --help                print this text\n";
+}
+
+ParsedOptions parse_options(const std::vector<std::string>& args) {
+    ParsedOptions parsed;
+    Options& options = parsed.options;
+    const auto fail = [&](std::string message) {
+        parsed.ok = false;
+        parsed.error = std::move(message);
+        return parsed;
+    };
+    for (size_t i = 0; i < args.size(); ++i) {
+        std::string name = args[i];
+        std::string value;
+        bool has_inline_value = false;
+        if (name.rfind("--", 0) == 0) {
+            const size_t equals = name.find('=');
+            if (equals != std::string::npos) {
+                value = name.substr(equals + 1);
+                name = name.substr(0, equals);
+                has_inline_value = true;
+            }
+        }
+        const auto take_value = [&]() -> bool {
+            if (has_inline_value) return true;
+            if (i + 1 >= args.size()) return false;
+            value = args[++i];
+            return true;
+        };
+        const bool takes_value = name == "--content" || name == "--size" || name == "--view" || name == "--scroll" ||
+                                 name == "--screenshot";
+        if (takes_value && !take_value()) return fail(name + " needs a value");
+        if (!takes_value && has_inline_value) return fail(name + " takes no value");
+
+        if (name == "--content") {
+            if (value.empty()) return fail("--content needs a directory");
+            options.content_dir = value;
+        } else if (name == "--fullscreen") {
+            options.fullscreen = true;
+        } else if (name == "--size") {
+            if (!parse_size(value, options.width, options.height))
+                return fail("--size '" + value + "' is not WxH with each side from 64 to 16384 pixels");
+        } else if (name == "--view") {
+            if (value == "article") options.view = StartView::Article;
+            else return fail("--view '" + value + "' is not a view (article)");
+        } else if (name == "--scroll") {
+            if (!parse_pixels(value, options.scroll)) return fail("--scroll '" + value + "' is not a number of pixels");
+        } else if (name == "--screenshot") {
+            if (value.empty()) return fail("--screenshot needs a file name");
+            options.screenshot = value;
+        } else if (name == "--version") {
+            options.version = true;
+        } else if (name == "--help" || name == "-h") {
+            options.help = true;
+        } else {
+            return fail("unknown option '" + args[i] + "'");
+        }
+    }
+    if (options.fullscreen && options.width > 0) return fail("--fullscreen and --size exclude each other");
+    return parsed;
+}
+
+}  // namespace kiosk::app

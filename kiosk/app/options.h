@@ -1,0 +1,32 @@
+// The command line, parsed into plain data. Never exits or prints: the caller decides.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+enum class StartView { Article };
+
+struct Options {
+    std::string content_dir;           // --content DIR: a bundle on disk; empty: the built-in one
+    bool fullscreen = false;           // --fullscreen
+    int width = 0, height = 0;         // --size WxH; 0: 1080×1920 in a window, the monitor when fullscreen
+    StartView view = StartView::Article;  // --view NAME
+    float scroll = 0.0f;               // --scroll PX: start this far down the article
+    std::string screenshot;            // --screenshot FILE.png: render one frame headless and exit
+    bool version = false;              // --version
+    bool help = false;                 // --help
+};
+
+struct ParsedOptions {
+    Options options;
+    bool ok = true;
+    std::string error;                 // one line, when !ok
+};
+
+ParsedOptions parse_options(const std::vector<std::string>& args);
+
+// The usage text printed by --help and after a bad option.
+std::string usage();
+
+}  // namespace kiosk::app

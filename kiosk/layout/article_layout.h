@@ -1,0 +1,62 @@
+// Places an article's blocks in one column: line breaking, spacing and the role of every run.
+// Computed once per column width and text size, then cached by the caller; drawing only reads it.
+// Does NOT touch GL or ImGui, load fonts, or know the time.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "content/bundle.h"
+#include "layout/metrics.h"
+
+namespace kiosk::layout {
+
+struct PlacedRun {
+    float x = 0.0f;                    // left edge, pixels from the column's left
+    float baseline = 0.0f;             // the line's baseline, pixels from the top of the article
+    float raise = 0.0f;                // drawn this far above the baseline (superscripts)
+    float width = 0.0f;
+    FontRole role = FontRole::Body;
+    std::string text;                  // UTF-8
+    int citation = 0;                  // >0: a superscript citation marker for source `citation`
+};
+
+struct PlacedRule {
+    float x = 0.0f, y = 0.0f, width = 0.0f;  // a thin horizontal rule
+};
+
+struct ArticleLayout {
+    std::vector<PlacedRun> runs;       // in reading order, baselines never decrease
+    std::vector<PlacedRule> rules;
+    float width = 0.0f;                // the column width it was made for
+    float height = 0.0f;               // total height of the article
+    int line_count = 0;
+
+    // Index of the first run whose line may be visible at `top` (binary search on baselines).
+    size_t first_visible_run(float top, float max_line_height) const;
+};
+
+struct ArticleLayoutParams {
+    float column_width = 600.0f;
+    float body_leading = 1.5f;         // line height / body size
+    float headline_leading = 1.18f;
+    float standfirst_leading = 1.38f;
+    float paragraph_gap = 0.8f;        // space between paragraphs, in body lines
+};
+
+ArticleLayout layout_article(const std::vector<content::Block>& blocks, const FontSet& fonts,
+                             const ArticleLayoutParams& params);
+
+// One line of a paragraph: runs placed on it, x relative to the column.
+struct LineOfRuns {
+    std::vector<PlacedRun> runs;
+    float width = 0.0f;
+};
+
+// Breaks styled spans into lines no wider than `width` (a word longer than a line is split).
+// `role_for` maps a span to the face it is drawn with.
+std::vector<LineOfRuns> break_lines(const std::vector<content::Span>& spans, FontRole base_role,
+                                    const FontSet& fonts, float width);
+
+float measure(const FontMetrics& metrics, const std::string& text);
+
+}  // namespace kiosk::layout

@@ -1,0 +1,71 @@
+#include "text/font_face.h"
+
+#include <stb/stb_truetype.h>
+
+namespace kiosk::text {
+
+struct FontFace::Impl {
+    stbtt_fontinfo info{};
+};
+
+std::unique_ptr<FontFace> FontFace::from_bytes(std::string_view bytes) {
+    if (bytes.size() < 12) return nullptr;
+    const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+    const int offset = stbtt_GetFontOffsetForIndex(data, 0);
+    if (offset < 0) return nullptr;
+    std::unique_ptr<FontFace> face(new FontFace());
+    face->impl_ = std::make_unique<Impl>();
+    if (!stbtt_InitFont(&face->impl_->info, data, offset)) return nullptr;
+    return face;
+}
+
+FontFace::~FontFace() = default;
+
+bool FontFace::covers(uint32_t codepoint) const {
+    return stbtt_FindGlyphIndex(&impl_->info, static_cast<int>(codepoint)) != 0;
+}
+
+float FontFace::advance(uint32_t codepoint, float pixel_size) const {
+    int advance_units = 0, left_bearing = 0;
+    stbtt_GetCodepointHMetrics(&impl_->info, static_cast<int>(codepoint), &advance_units, &left_bearing);
+    return static_cast<float>(advance_units) * stbtt_ScaleForPixelHeight(&impl_->info, pixel_size);
+}
+
+VerticalMetrics FontFace::vertical_metrics(float pixel_size) const {
+    int ascent = 0, descent = 0, line_gap = 0;
+    stbtt_GetFontVMetrics(&impl_->info, &ascent, &descent, &line_gap);
+    const float scale = stbtt_ScaleForPixelHeight(&impl_->info, pixel_size);
+    return {ascent * scale, -descent * scale, line_gap * scale};
+}
+
+std::vector<uint32_t> missing_codepoints(const std::set<uint32_t>& wanted, const std::vector<const FontFace*>& faces) {
+    std::vector<uint32_t> missing;
+    for (uint32_t codepoint : wanted) {
+        if (codepoint <= 0x20) continue;
+        bool covered = codepoint <= 0xFFFF;
+        if (covered) {
+            covered = false;
+            for (const FontFace* face : faces)
+                if (face && face->covers(codepoint)) { covered = true; break; }
+        }
+        if (!covered) missing.push_back(codepoint);
+    }
+    return missing;
+}
+
+std::vector<uint16_t> glyph_ranges(const std::set<uint32_t>& codepoints) {
+    std::vector<uint16_t> ranges;
+    for (uint32_t codepoint : codepoints) {
+        if (codepoint == 0 || codepoint > 0xFFFF) continue;
+        if (!ranges.empty() && ranges.back() + 1u == codepoint) {
+            ranges.back() = static_cast<uint16_t>(codepoint);
+        } else {
+            ranges.push_back(static_cast<uint16_t>(codepoint));
+            ranges.push_back(static_cast<uint16_t>(codepoint));
+        }
+    }
+    ranges.push_back(0);
+    return ranges;
+}
+
+}  // namespace kiosk::text

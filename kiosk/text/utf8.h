@@ -1,0 +1,24 @@
+// UTF-8 decoding and code point sets. Does NOT validate whole files with positions (content/ does
+// that and reports faults); malformed bytes decode as U+FFFD here so drawing never stalls.
+#pragma once
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace kiosk::text {
+
+constexpr uint32_t kReplacementCharacter = 0xFFFD;
+
+// Decodes the code point at `pos` and advances `pos` past it (by at least one byte).
+uint32_t next_codepoint(std::string_view text, size_t& pos);
+
+// Every code point in `text`, excluding control characters.
+std::set<uint32_t> codepoints_of(std::string_view text);
+
+void append_utf8(std::string& out, uint32_t codepoint);
+
+// "U+2019"
+std::string codepoint_label(uint32_t codepoint);
+
+}  // namespace kiosk::text

@@ -1,0 +1,77 @@
+#include "views/article_view.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::views {
+
+using layout::FontRole;
+
+namespace {
+uint32_t colour_of(FontRole role, const Theme& theme) {
+    switch (role) {
+        case FontRole::Label:
+        case FontRole::Superscript: return pack(theme.accent);
+        case FontRole::Small: return pack(theme.text_muted);
+        default: return pack(theme.text);
+    }
+}
+}  // namespace
+
+float max_scroll(const layout::ArticleLayout& layout, float viewport_height, float padding_top, float padding_bottom) {
+    return std::max(0.0f, padding_top + layout.height + padding_bottom - viewport_height);
+}
+
+ArticleDrawStats draw_article(ImDrawList* draw_list, const layout::ArticleLayout& layout, const Fonts& fonts,
+                              const Theme& theme, const ArticleViewParams& params) {
+    ArticleDrawStats stats;
+    const Rect& view = params.viewport;
+    draw_list->PushClipRect(ImVec2(view.x, view.y), ImVec2(view.x + view.width, view.y + view.height), true);
+    // Whole pixels keep glyph edges crisp while scrolling.
+    const float origin_y = std::round(view.y + params.padding_top - params.scroll);
+    const float origin_x = params.column_x;
+    const float tallest = fonts.metrics[FontRole::Headline].size * 2.0f;
+    const float top = view.y - origin_y;
+    const float bottom = top + view.height;
+    for (size_t i = layout.first_visible_run(top, tallest); i < layout.runs.size(); ++i) {
+        const layout::PlacedRun& run = layout.runs[i];
+        if (run.baseline - tallest > bottom) break;
+        ImFont* font = fonts[run.role];
+        if (!font) continue;
+        const ImVec2 pos(origin_x + run.x, origin_y + run.baseline - run.raise - font->Ascent);
+        draw_list->AddText(font, font->FontSize, pos, colour_of(run.role, theme), run.text.data(),
+                           run.text.data() + run.text.size());
+        ++stats.runs_drawn;
+    }
+    const float rule_thickness = std::max(1.0f, std::round(fonts.metrics[FontRole::Body].size / 24.0f));
+    for (const layout::PlacedRule& rule : layout.rules) {
+        const float y = origin_y + rule.y;
+        if (y < view.y - 4 || y > view.y + view.height + 4) continue;
+        draw_list->AddRectFilled(ImVec2(origin_x + rule.x, y), ImVec2(origin_x + rule.x + rule.width, y + rule_thickness),
+                                 pack(theme.rule));
+    }
+    draw_list->PopClipRect();
+
+    // Position indicator: a thin track at the right edge with a thumb as long as the visible part.
+    const float content = params.padding_top + layout.height;
+    if (content > view.height && params.indicator_width > 0.0f) {
+        const float track_x = view.x + view.width - params.indicator_width * 2.0f;
+        const float track_top = view.y + params.indicator_width;
+        const float track_height = view.height - params.indicator_width * 2.0f;
+        const float visible = std::clamp(view.height / (content + params.padding_bottom), 0.05f, 1.0f);
+        const float limit = std::max(1.0f, max_scroll(layout, view.height, params.padding_top, params.padding_bottom));
+        const float progress = std::clamp(params.scroll / limit, 0.0f, 1.0f);
+        const float thumb_height = std::round(track_height * visible);
+        const float thumb_y = std::round(track_top + (track_height - thumb_height) * progress);
+        const float radius = params.indicator_width * 0.5f;
+        draw_list->AddRectFilled(ImVec2(track_x, track_top), ImVec2(track_x + params.indicator_width, track_top + track_height),
+                                 pack(theme.rule, 0.35f), radius);
+        draw_list->AddRectFilled(ImVec2(track_x, thumb_y), ImVec2(track_x + params.indicator_width, thumb_y + thumb_height),
+                                 pack(theme.indicator, 0.9f), radius);
+    }
+    return stats;
+}
+
+}  // namespace kiosk::views

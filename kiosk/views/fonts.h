@@ -1,0 +1,42 @@
+// Builds ImGui's font atlas for a panel: one ImFont per role, baked at that role's pixel size, with
+// exactly the glyphs the content uses, from the fonts embedded in the binary. Also gives layout the
+// metrics of those same fonts. Does NOT lay out text or decide sizes (layout::panel_layout does).
+#pragma once
+#include <array>
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "content/bundle.h"
+#include "layout/metrics.h"
+
+struct ImFont;
+
+namespace kiosk::views {
+
+// Which code points each role must hold.
+using RoleCodepoints = std::array<std::set<uint32_t>, layout::kFontRoleCount>;
+
+// The code points each role draws for this bundle (plus what the interface itself writes).
+RoleCodepoints role_codepoints(const content::Bundle& bundle, const std::string& interface_text);
+
+// The embedded font file each role uses ("fonts/NotoSerif-Regular.ttf").
+const char* font_file_for(layout::FontRole role);
+
+struct Fonts {
+    std::array<ImFont*, layout::kFontRoleCount> faces{};
+    layout::FontSet metrics;
+    int atlas_width = 0, atlas_height = 0;
+
+    ImFont* operator[](layout::FontRole role) const { return faces[static_cast<int>(role)]; }
+};
+
+// Clears the current ImGui context's atlas and builds it anew. False when a font is missing or the
+// atlas cannot be built; the caller then keeps the previous fonts.
+bool build_fonts(const layout::Panel& panel, const RoleCodepoints& codepoints, Fonts& fonts, std::string* error);
+
+// Mean advance of `text` in the body face, in ems (for the measure).
+float average_char_em(const std::string& text);
+
+}  // namespace kiosk::views

@@ -1,0 +1,64 @@
+#include <catch2/catch.hpp>
+
+#include "app/options.h"
+
+using kiosk::app::parse_options;
+
+TEST_CASE("options: defaults with no arguments", "[options]") {
+    const auto parsed = parse_options({});
+    REQUIRE(parsed.ok);
+    CHECK(parsed.options.content_dir.empty());
+    CHECK(parsed.options.width == 0);
+    CHECK_FALSE(parsed.options.fullscreen);
+    CHECK(parsed.options.screenshot.empty());
+}
+
+TEST_CASE("options: every documented option parses", "[options]") {
+    const auto parsed = parse_options({"--content", "/srv/bundle", "--size", "800x480", "--view", "article",
+                                       "--scroll", "120.5", "--screenshot", "out.png"});
+    REQUIRE(parsed.ok);
+    CHECK(parsed.options.content_dir == "/srv/bundle");
+    CHECK(parsed.options.width == 800);
+    CHECK(parsed.options.height == 480);
+    CHECK(parsed.options.scroll == Approx(120.5f));
+    CHECK(parsed.options.screenshot == "out.png");
+    CHECK(parse_options({"--size=1080x1920"}).options.height == 1920);
+    CHECK(parse_options({"--fullscreen"}).options.fullscreen);
+    CHECK(parse_options({"--version"}).options.version);
+    CHECK(parse_options({"--help"}).options.help);
+}
+
+TEST_CASE("options: bad values and unknown options are refused with a reason", "[options]") {
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"--size", "0x0"},
+             {"--size", "abc"},
+             {"--size", "800x"},
+             {"--size", "800x480x2"},
+             {"--size", "-800x480"},
+             {"--size", "99999x480"},
+             {"--size"},
+             {"--scroll", "-5"},
+             {"--scroll", "nan"},
+             {"--scroll", "12px"},
+             {"--view", "nowhere"},
+             {"--content"},
+             {"--content="},
+             {"--screenshot"},
+             {"--frobnicate"},
+             {"article"},
+             {"--fullscreen=yes"},
+             {"--fullscreen", "--size", "800x480"},
+         }) {
+        INFO(args.size() > 0 ? args[0] : "");
+        const auto parsed = parse_options(args);
+        CHECK_FALSE(parsed.ok);
+        CHECK_FALSE(parsed.error.empty());
+        CHECK(parsed.error.find('\n') == std::string::npos);
+    }
+}
+
+TEST_CASE("options: usage names every option", "[options]") {
+    const std::string text = kiosk::app::usage();
+    for (const char* name : {"--content", "--fullscreen", "--size", "--view", "--scroll", "--screenshot", "--version", "--help"})
+        CHECK(text.find(name) != std::string::npos);
+}
