@@ -55,6 +55,7 @@ public:
     float scroll_limit() const { return scroll_.limit(); }
     const layout::ArticleLayout& article_layout() const { return article_; }
     const layout::Panel& panel() const { return panel_; }
+    const views::Fonts& fonts() const { return fonts_; }
     const content::Bundle& bundle() const { return bundle_; }
     const FrameStats& last_frame_stats() const { return stats_; }
     uint64_t frames_drawn() const { return frames_drawn_; }

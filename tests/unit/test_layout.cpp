@@ -1,6 +1,8 @@
 // Line breaking and placement with a fixed-advance fake font, plus one run on the real fonts.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "content/bundle.h"
 #include "layout/article_layout.h"
 #include "layout/metrics.h"
@@ -33,7 +35,7 @@ content::Block paragraph(std::vector<content::Span> spans, content::BlockKind ki
     return block;
 }
 
-content::Span text(std::string value) {
+content::Span words(std::string value) {
     content::Span span;
     span.text = std::move(value);
     return span;
@@ -57,7 +59,7 @@ std::string line_text(const layout::LineOfRuns& line) {
 TEST_CASE("break_lines fills lines greedily and never exceeds the width", "[layout]") {
     const auto fonts = fixed_font();
     // "aaaa bbbb cccc dddd": words of 40 px, spaces of 10 px.
-    const std::vector<content::Span> spans = {text("aaaa bbbb cccc dddd")};
+    const std::vector<content::Span> spans = {words("aaaa bbbb cccc dddd")};
     SECTION("two words a line at 90 px") {
         const auto lines = layout::break_lines(spans, FontRole::Body, fonts, 90.0f);
         REQUIRE(lines.size() == 2);
@@ -79,7 +81,7 @@ TEST_CASE("break_lines fills lines greedily and never exceeds the width", "[layo
 
 TEST_CASE("a word longer than the line is split, never clipped", "[layout]") {
     const auto fonts = fixed_font();
-    const auto lines = layout::break_lines({text("abcdefghij")}, FontRole::Body, fonts, 35.0f);
+    const auto lines = layout::break_lines({words("abcdefghij")}, FontRole::Body, fonts, 35.0f);
     REQUIRE(lines.size() == 4);
     CHECK(line_text(lines[0]) == "abc|");
     CHECK(line_text(lines[3]) == "j|");
@@ -89,7 +91,7 @@ TEST_CASE("a word longer than the line is split, never clipped", "[layout]") {
 TEST_CASE("a citation marker sticks to the word before it as a superscript", "[layout]") {
     const auto fonts = fixed_font();
     // "aaaa end." is 90 px, the marker 5 px: at 100 px the marker stays, "next" moves down.
-    const std::vector<content::Span> spans = {text("aaaa end."), cite(3), text(" next")};
+    const std::vector<content::Span> spans = {words("aaaa end."), cite(3), words(" next")};
     const auto lines = layout::break_lines(spans, FontRole::Body, fonts, 100.0f);
     REQUIRE(lines.size() == 2);
     REQUIRE(lines[0].runs.size() == 2);
@@ -109,7 +111,7 @@ TEST_CASE("a citation marker sticks to the word before it as a superscript", "[l
 
 TEST_CASE("an unknown citation shows as a question mark, not a number", "[layout]") {
     const auto fonts = fixed_font();
-    const auto lines = layout::break_lines({text("word"), cite(0, "nosuch")}, FontRole::Body, fonts, 500.0f);
+    const auto lines = layout::break_lines({words("word"), cite(0, "nosuch")}, FontRole::Body, fonts, 500.0f);
     REQUIRE(lines.size() == 1);
     REQUIRE(lines[0].runs.size() == 2);
     CHECK(lines[0].runs[1].text == "?");
@@ -117,11 +119,11 @@ TEST_CASE("an unknown citation shows as a question mark, not a number", "[layout
 
 TEST_CASE("emphasis and strong spans use their own faces", "[layout]") {
     const auto fonts = fixed_font();
-    content::Span emphasis = text("soft");
+    content::Span emphasis = words("soft");
     emphasis.style = content::SpanStyle::Emphasis;
-    content::Span strong = text("loud");
+    content::Span strong = words("loud");
     strong.style = content::SpanStyle::Strong;
-    const auto lines = layout::break_lines({text("a "), emphasis, text(" "), strong}, FontRole::Body, fonts, 500.0f);
+    const auto lines = layout::break_lines({words("a "), emphasis, words(" "), strong}, FontRole::Body, fonts, 500.0f);
     REQUIRE(lines.size() == 1);
     REQUIRE(lines[0].runs.size() == 3);
     CHECK(lines[0].runs[1].role == FontRole::BodyItalic);
@@ -131,10 +133,10 @@ TEST_CASE("emphasis and strong spans use their own faces", "[layout]") {
 TEST_CASE("layout_article stacks blocks downwards with gaps and a rule before the byline", "[layout]") {
     const auto fonts = fixed_font();
     const std::vector<content::Block> blocks = {
-        paragraph({text("Headline words here")}, content::BlockKind::Headline),
-        paragraph({text("aaaa bbbb cccc dddd")}),
-        paragraph({text("eeee")}),
-        paragraph({text("Staff Writer")}, content::BlockKind::Byline),
+        paragraph({words("Headline words here")}, content::BlockKind::Headline),
+        paragraph({words("aaaa bbbb cccc dddd")}),
+        paragraph({words("eeee")}),
+        paragraph({words("Staff Writer")}, content::BlockKind::Byline),
     };
     layout::ArticleLayoutParams params;
     params.column_width = 90.0f;
@@ -145,7 +147,11 @@ TEST_CASE("layout_article stacks blocks downwards with gaps and a rule before th
     CHECK(article.runs.front().role == FontRole::Headline);
     CHECK(article.runs.back().role == FontRole::BodyItalic);
     REQUIRE(article.rules.size() == 1);
-    CHECK(article.rules[0].y > article.runs[article.runs.size() - 2].baseline);
+    const auto last_body = std::find_if(article.runs.begin(), article.runs.end(),
+                                        [](const layout::PlacedRun& run) { return run.text == "eeee"; });
+    REQUIRE(last_body != article.runs.end());
+    CHECK(article.rules[0].y > last_body->baseline);
+    CHECK(article.rules[0].y < (last_body + 1)->baseline - fonts[FontRole::BodyItalic].ascent);
     CHECK(article.height > article.runs.back().baseline);
     CHECK(article.line_count >= 6);
 }
@@ -153,7 +159,7 @@ TEST_CASE("layout_article stacks blocks downwards with gaps and a rule before th
 TEST_CASE("first_visible_run skips what is above the viewport", "[layout]") {
     const auto fonts = fixed_font();
     std::vector<content::Block> blocks;
-    for (int i = 0; i < 200; ++i) blocks.push_back(paragraph({text("word word word")}));
+    for (int i = 0; i < 200; ++i) blocks.push_back(paragraph({words("word word word")}));
     layout::ArticleLayoutParams params;
     params.column_width = 1000.0f;
     const auto article = layout::layout_article(blocks, fonts, params);

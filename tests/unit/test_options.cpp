@@ -49,7 +49,7 @@ TEST_CASE("options: bad values and unknown options are refused with a reason", "
              {"--fullscreen=yes"},
              {"--fullscreen", "--size", "800x480"},
          }) {
-        INFO(args.size() > 0 ? args[0] : "");
+        INFO((args.empty() ? std::string() : args[0]));
         const auto parsed = parse_options(args);
         CHECK_FALSE(parsed.ok);
         CHECK_FALSE(parsed.error.empty());

@@ -1,0 +1,250 @@
+// End to end: the kiosk binary renders headless to PNG, and the picture shows the article as set.
+// Also renders in-process to check that typographic characters draw as real glyphs.
+#include <catch2/catch.hpp>
+
+#include <imgui.h>
+#include <stb/stb_image.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "content/bundle.h"
+#include "core/embedded.h"
+#include "platform/platform.h"
+#include "text/utf8.h"
+#include "views/theme.h"
+
+using namespace kiosk;
+
+namespace {
+
+struct Image {
+    int width = 0, height = 0;
+    std::vector<uint8_t> rgba;
+    float luminance(int x, int y) const {
+        const uint8_t* p = &rgba[(static_cast<size_t>(y) * width + x) * 4];
+        return (0.2126f * p[0] + 0.7152f * p[1] + 0.0722f * p[2]) / 255.0f;
+    }
+};
+
+Image load_png(const std::string& path) {
+    Image image;
+    int channels = 0;
+    unsigned char* data = stbi_load(path.c_str(), &image.width, &image.height, &channels, 4);
+    if (!data) return image;
+    image.rgba.assign(data, data + static_cast<size_t>(image.width) * image.height * 4);
+    stbi_image_free(data);
+    return image;
+}
+
+// Runs the kiosk binary with no display; returns its exit status.
+int run_kiosk(const std::string& args, std::string* output = nullptr) {
+    // One log per call: ctest runs test cases in parallel processes.
+    static int calls = 0;
+    const std::string log = (std::filesystem::temp_directory_path() /
+                             ("kiosk-test-run-" + std::to_string(getpid()) + "-" + std::to_string(++calls) + ".log"))
+                                .string();
+    const std::string command = "env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(KIOSK_BINARY) + " " + args + " >" +
+                                log + " 2>&1";
+    const int status = std::system(command.c_str());
+    if (output) {
+        std::FILE* file = std::fopen(log.c_str(), "rb");
+        output->clear();
+        if (file) {
+            char buffer[4096];
+            size_t n = 0;
+            while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) output->append(buffer, n);
+            std::fclose(file);
+        }
+    }
+    std::filesystem::remove(log);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Fraction of pixels in a box that are clearly brighter than the page: ink.
+double ink(const Image& image, int x0, int y0, int x1, int y1) {
+    int count = 0, total = 0;
+    for (int y = std::max(0, y0); y < std::min(image.height, y1); ++y)
+        for (int x = std::max(0, x0); x < std::min(image.width, x1); ++x, ++total)
+            if (image.luminance(x, y) > 0.35f) ++count;
+    return total ? static_cast<double>(count) / total : 0.0;
+}
+
+std::string temp_png(const std::string& name) {
+    return (std::filesystem::temp_directory_path() / ("kiosk-test-" + name + ".png")).string();
+}
+
+}  // namespace
+
+TEST_CASE("kiosk --screenshot renders the article headless at 1080x1920 and 800x480", "[render][e2e]") {
+    for (const auto& [width, height] : {std::pair{1080, 1920}, std::pair{800, 480}}) {
+        const std::string size = std::to_string(width) + "x" + std::to_string(height);
+        INFO(size);
+        const std::string path = temp_png(size);
+        std::filesystem::remove(path);
+        std::string output;
+        REQUIRE(run_kiosk("--screenshot " + path + " --size " + size, &output) == 0);
+        const Image image = load_png(path);
+        REQUIRE(image.width == width);
+        REQUIRE(image.height == height);
+        // Not blank: the page is dark and the text is light.
+        CHECK(image.luminance(0, height - 1) < 0.1f);
+        const double column_ink = ink(image, width / 10, 0, width * 9 / 10, height);
+        CHECK(column_ink > 0.02);
+        // Text stays in the centred column: the outer margins hold no ink.
+        CHECK(ink(image, 0, 0, width / 40, height) == 0.0);
+        CHECK(ink(image, width / 2 - 2, height / 4, width / 2 + 2, height) > 0.0);
+        // Nothing to complain about in the built-in bundle.
+        CHECK(output.find("no bundled font") == std::string::npos);
+    }
+}
+
+TEST_CASE("kiosk --scroll moves the page", "[render][e2e]") {
+    const std::string top = temp_png("top"), down = temp_png("down");
+    REQUIRE(run_kiosk("--screenshot " + top + " --size 800x480") == 0);
+    REQUIRE(run_kiosk("--screenshot " + down + " --size 800x480 --scroll 1500") == 0);
+    const Image a = load_png(top), b = load_png(down);
+    REQUIRE(a.rgba.size() == b.rgba.size());
+    CHECK(a.rgba != b.rgba);
+}
+
+TEST_CASE("kiosk: bad usage exits 2 with a reason and the usage", "[e2e]") {
+    std::string output;
+    CHECK(run_kiosk("--size 0x0 --screenshot /tmp/never.png", &output) == 2);
+    CHECK(output.find("--size") != std::string::npos);
+    CHECK(output.find("usage:") != std::string::npos);
+    CHECK(run_kiosk("--size abc", &output) == 2);
+    CHECK(run_kiosk("--bogus", &output) == 2);
+    CHECK(run_kiosk("--help", &output) == 0);
+    CHECK(output.find("usage:") != std::string::npos);
+    CHECK(run_kiosk("--version", &output) == 0);
+    CHECK(output.find("kiosk ") != std::string::npos);
+    CHECK(output.find("built-in") != std::string::npos);
+}
+
+TEST_CASE("kiosk: a missing bundle falls back to the built-in article", "[e2e]") {
+    const std::string path = temp_png("fallback");
+    std::string output;
+    REQUIRE(run_kiosk("--content /nonexistent/bundle --screenshot " + path + " --size 800x480", &output) == 0);
+    CHECK(output.find("BundleMissing") != std::string::npos);
+    CHECK(output.find("built-in") != std::string::npos);
+    const Image image = load_png(path);
+    REQUIRE(image.width == 800);
+    CHECK(ink(image, 80, 0, 720, 480) > 0.02);
+}
+
+TEST_CASE("kiosk reports a character no bundled font covers by its code point", "[e2e]") {
+    const std::string dir = (std::filesystem::temp_directory_path() / "kiosk-test-uncovered").string();
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const content::LoadResult builtin = content::load_builtin_bundle();
+    REQUIRE(builtin.usable);
+    // The built-in manifest with an article whose body holds U+E000, which no font draws.
+    std::FILE* manifest = std::fopen((dir + "/manifest.toml").c_str(), "wb");
+    REQUIRE(manifest);
+    const std::string_view manifest_bytes = core::embedded("content/manifest.toml");
+    std::fwrite(manifest_bytes.data(), 1, manifest_bytes.size(), manifest);
+    std::fclose(manifest);
+    // Keep the end matter at the end: insert before the thematic break.
+    std::string body = std::string(core::embedded("content/article.md"));
+    const size_t rule = body.find("\n---\n");
+    REQUIRE(rule != std::string::npos);
+    body.insert(rule, "\n\nA private character: \xEE\x80\x80.\n");
+    std::FILE* file = std::fopen((dir + "/article.md").c_str(), "wb");
+    REQUIRE(file);
+    std::fwrite(body.data(), 1, body.size(), file);
+    std::fclose(file);
+    std::string output;
+    REQUIRE(run_kiosk("--content " + dir + " --screenshot " + temp_png("uncovered") + " --size 800x480", &output) == 0);
+    CHECK(output.find("U+E000") != std::string::npos);
+}
+
+namespace {
+
+content::Bundle bundle_with_headline(const std::string& headline) {
+    content::BundleFiles files;
+    files["manifest.toml"] = std::string(core::embedded("content/manifest.toml"));
+    files["article.md"] = "# " + headline + "\n\nBody.\n";
+    content::LoadResult loaded = content::parse_bundle(files, "test");
+    return loaded.bundle;
+}
+
+// Renders a bundle in-process and returns the pixels.
+platform::Pixels render(content::Bundle bundle, int width, int height) {
+    app::App app(std::move(bundle));
+    platform::SurfaceConfig config;
+    config.headless = true;
+    config.width = width;
+    config.height = height;
+    std::string error;
+    auto surface = platform::open_surface(config, &error);
+    if (!surface) return {};
+    for (int i = 0; i < 2; ++i) {
+        surface->begin_frame();
+        ImDrawData* data = app.frame({width, height, 96.0f}, 0.0);
+        if (app.take_fonts_changed()) surface->fonts_changed();
+        surface->render(data, 0.0f, 0.0f, 0.0f);
+    }
+    platform::Pixels pixels = surface->read_pixels();
+    surface.reset();
+    return pixels;
+}
+
+}  // namespace
+
+TEST_CASE("typographic quotes draw as their own glyphs, not as the fallback", "[render]") {
+    const auto quotes = render(bundle_with_headline("\xE2\x80\x98\xE2\x80\x99\xE2\x80\x9C\xE2\x80\x9D"), 400, 300);
+    const auto question = render(bundle_with_headline("????"), 400, 300);
+    const auto fallback = render(bundle_with_headline("\xEE\x80\x80\xEE\x80\x80\xEE\x80\x80\xEE\x80\x80"), 400, 300);
+    REQUIRE(quotes.width == 400);
+    REQUIRE(question.width == 400);
+    REQUIRE(fallback.width == 400);
+    CHECK(quotes.rgba != question.rgba);
+    CHECK(quotes.rgba != fallback.rgba);
+    CHECK(question.rgba != fallback.rgba);
+}
+
+TEST_CASE("every character of the built-in article has a real glyph in the atlas", "[render][fonts]") {
+    const content::LoadResult builtin = content::load_builtin_bundle();
+    REQUIRE(builtin.usable);
+    app::App app(builtin.bundle);
+    platform::SurfaceConfig config;
+    config.headless = true;
+    config.width = 1080;
+    config.height = 1920;
+    std::string error;
+    auto surface = platform::open_surface(config, &error);
+    REQUIRE(surface);
+    surface->begin_frame();
+    app.frame({1080, 1920, 96.0f}, 0.0);
+    const auto& fonts = app.fonts();
+    int checked = 0;
+    for (const auto& block : builtin.bundle.article) {
+        const layout::FontRole role = block.kind == content::BlockKind::Headline ? layout::FontRole::Headline
+                                                                                 : layout::FontRole::Body;
+        for (uint32_t c : text::codepoints_of(content::block_text(block))) {
+            if (c == ' ') continue;
+            INFO(text::codepoint_label(c));
+            CHECK(fonts[role]->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+            ++checked;
+        }
+    }
+    CHECK(checked > 50);
+    for (uint32_t c : {0x2018u, 0x2019u, 0x201Cu, 0x201Du, 0xA9u})
+        CHECK(fonts[layout::FontRole::Small]->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+    surface.reset();
+}
+
+TEST_CASE("the theme's text contrast is at least 7:1", "[render][theme]") {
+    const views::Theme& theme = views::dark_theme();
+    CHECK(views::contrast_ratio(theme.text, theme.background) >= 7.0f);
+    CHECK(views::contrast_ratio(theme.text_muted, theme.background) >= 4.5f);
+    CHECK(views::contrast_ratio(theme.accent, theme.background) >= 4.5f);
+    CHECK(views::contrast_ratio({0, 0, 0}, {1, 1, 1}) == Approx(21.0f));
+}
