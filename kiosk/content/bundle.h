@@ -25,7 +25,8 @@ enum class BlockKind {
 
 enum class SpanStyle { Regular, Emphasis, Strong };
 
-// A run of text in one style. A citation marker `[^id]` becomes its own span with citation > 0.
+// A run of text in one style. A citation marker `[^id]` becomes its own span with citation > 0;
+// its text is the number as the reader sees it ("3"), or "" when the id names no source.
 struct Span {
     std::string text;                  // UTF-8, whitespace already collapsed to single spaces
     SpanStyle style = SpanStyle::Regular;
