@@ -57,6 +57,10 @@ struct GlInfo {
 };
 
 // A drawable surface with a current GL context. One per process.
+// Order the caller must respect: create the ImGui context and build its font atlas before the first
+// ImGui::NewFrame; destroy the surface BEFORE ImGui::DestroyContext (the renderer keeps its state
+// in the ImGui context; the other order skips its shutdown and logs it). Set io.DisplaySize to the
+// framebuffer size in pixels with io.DisplayFramebufferScale 1: events are in framebuffer pixels too.
 class Surface {
 public:
     virtual ~Surface() = default;
@@ -67,6 +71,8 @@ public:
     virtual GlInfo gl_info() const = 0;
     virtual double now() const = 0;                      // seconds since the surface opened
     // Sleeps until input arrives or `deadline` (platform seconds) passes; then returns the events.
+    // Any window-system event ends the wait early, so loop on it. Headless: returns at once, empty.
+    // Key auto-repeat is not reported: a held key is one KeyDown and one KeyUp.
     virtual std::vector<InputEvent> wait_events(double deadline) = 0;
     virtual void begin_frame() = 0;                      // binds the framebuffer, sets the viewport
     // Clears to the colour and draws ImGui's draw data. The renderer is set up on the first call
@@ -74,7 +80,9 @@ public:
     virtual void render(ImDrawData* draw_data, float clear_r, float clear_g, float clear_b) = 0;
     virtual void fonts_changed() = 0;                    // the atlas was rebuilt: upload it again
     virtual void present() = 0;                          // swap buffers (no-op headless)
-    virtual Pixels read_pixels() = 0;                    // the last rendered frame
+    // The last rendered frame. Window: reads the back buffer, so call it after render() and
+    // before present().
+    virtual Pixels read_pixels() = 0;
     virtual void set_cursor_visible(bool visible) = 0;
 };
 

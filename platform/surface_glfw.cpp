@@ -11,7 +11,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <limits>
 #include <set>
 
 #include "gl_internal.h"
@@ -63,6 +62,15 @@ Key map_key(int key) {
         case GLFW_KEY_Q: return Key::Q;
         case GLFW_KEY_W: return Key::W;
         default: return Key::Other;
+    }
+}
+
+int modifier_bit(int key) {
+    switch (key) {
+        case GLFW_KEY_LEFT_SHIFT: case GLFW_KEY_RIGHT_SHIFT: return GLFW_MOD_SHIFT;
+        case GLFW_KEY_LEFT_CONTROL: case GLFW_KEY_RIGHT_CONTROL: return GLFW_MOD_CONTROL;
+        case GLFW_KEY_LEFT_ALT: case GLFW_KEY_RIGHT_ALT: return GLFW_MOD_ALT;
+        default: return 0;
     }
 }
 
@@ -219,8 +227,12 @@ private:
 
     static void on_key(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
         SurfaceGlfw* s = self(window);
-        // GLFW reports a modifier key's own press without its bit set; keep the state after it.
+        // Gotcha (X11 modifier state): GLFW reports the modifiers as they were before this event,
+        // so Shift's own press lacks the Shift bit and its release still has it. Keep the state
+        // after the event, which is what the next click or move should see.
         s->mods_ = mods;
+        const int own_bit = modifier_bit(key);
+        if (own_bit != 0) s->mods_ = action == GLFW_RELEASE ? (s->mods_ & ~own_bit) : (s->mods_ | own_bit);
         // Auto-repeat is dropped: a held key is one KeyDown and one KeyUp, and the app times any
         // repeat itself (as ImGui does from the held state).
         if (action == GLFW_REPEAT) return;
