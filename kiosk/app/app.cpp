@@ -33,7 +33,7 @@ App::~App() {
 
 float App::viewport_height() const { return static_cast<float>(laid_out_for_.height); }
 
-float App::line_step() const { return std::round(panel_.body_size * 1.5f); }
+float App::line_step() const { return std::round(panel_.body_size * layout::ArticleLayoutParams{}.body_leading); }
 
 void App::relayout(const FrameSize& size, double now) {
     layout::PanelParams params;

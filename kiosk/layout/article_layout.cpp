@@ -55,6 +55,10 @@ std::vector<Word> split_words(const std::vector<Span>& spans, FontRole base, con
         if (!span.citation_id.empty()) {
             // The marker sticks to the word before it, as a superscript does in print.
             Piece piece{span.citation > 0 ? std::to_string(span.citation) : std::string("?"), role, span.citation, 0.0f};
+            // Markers side by side read as one number ("12"); a comma keeps them apart ("1,2").
+            const bool follows_marker = !pending_space && !words.empty() && !words.back().pieces.empty() &&
+                                        words.back().pieces.back().role == FontRole::Superscript;
+            if (follows_marker) piece.text = "," + piece.text;
             piece.width = measure(metrics, piece.text);
             if (words.empty() || pending_space) {
                 words.push_back(Word{});

@@ -38,7 +38,7 @@ struct PanelParams {
     float dpi = 96.0f;                 // physical dots per inch; 96 when unknown
     float text_scale = 1.0f;           // the visitor's enlargement (1, 1.25, 1.5)
     float average_char_em = 0.47f;     // mean advance of the body face's running text, in ems
-    float chars_per_line = 62.0f;      // target measure (60–75 is comfortable)
+    float chars_per_line = 60.0f;      // target measure (60–75 is comfortable)
 };
 
 struct Panel {

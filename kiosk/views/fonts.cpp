@@ -43,7 +43,7 @@ RoleCodepoints role_codepoints(const content::Bundle& bundle, const std::string&
     result[static_cast<int>(FontRole::Headline)] = text::codepoints_of(headline + bundle.manifest.title);
     result[static_cast<int>(FontRole::Figure)] =
         text::codepoints_of("0123456789,.\u00A0\u202F " + bundle.memorial.qualifier);
-    result[static_cast<int>(FontRole::Superscript)] = text::codepoints_of("0123456789?");
+    result[static_cast<int>(FontRole::Superscript)] = text::codepoints_of("0123456789?,");
     for (auto& set : result) set.insert(' ');
     return result;
 }

@@ -109,6 +109,16 @@ TEST_CASE("a citation marker sticks to the word before it as a superscript", "[l
     CHECK(line_text(narrow[1]) == "end.|3|");
 }
 
+TEST_CASE("markers side by side are kept apart by a comma", "[layout]") {
+    const auto fonts = fixed_font();
+    const auto lines = layout::break_lines({words("end."), cite(1), cite(2)}, FontRole::Body, fonts, 500.0f);
+    REQUIRE(lines.size() == 1);
+    REQUIRE(lines[0].runs.size() == 3);
+    CHECK(lines[0].runs[1].text == "1");
+    CHECK(lines[0].runs[2].text == ",2");
+    CHECK(lines[0].runs[2].citation == 2);
+}
+
 TEST_CASE("an unknown citation shows as a question mark, not a number", "[layout]") {
     const auto fonts = fixed_font();
     const auto lines = layout::break_lines({words("word"), cite(0, "nosuch")}, FontRole::Body, fonts, 500.0f);
