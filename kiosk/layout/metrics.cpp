@@ -30,8 +30,8 @@ Panel panel_layout(const PanelParams& params) {
     const float short_side = std::min(width, height);
     panel.margin = std::round(std::max(short_side * 0.05f, 3.0f * panel.mm));
 
-    // Size from the panel: large enough to read from a metre away, never under 18 px.
-    const float from_panel = std::max(short_side / 28.0f, 18.0f);
+    // Size from the panel: large enough to read from a metre away, never under 20 px.
+    const float from_panel = std::max(short_side / 26.0f, 20.0f);
     // Size from the measure: the column must hold about `chars_per_line` characters.
     const float usable = width - 2.0f * panel.margin;
     const float from_measure = usable / (params.chars_per_line * params.average_char_em);
