@@ -4,7 +4,7 @@
 set -euo pipefail
 want=(build-essential cmake pkg-config
       libimgui-dev libglfw3-dev libstb-dev libmd4c-dev libtomlplusplus-dev
-      libegl-dev libgles-dev libgl-dev libegl-mesa0 libgl1-mesa-dri
+      libegl-dev libgles-dev libgl-dev libopengl-dev libegl-mesa0 libgl1-mesa-dri libgl1
       fonts-noto-core)
 if [ "${1:-run}" = test ]; then
     want+=(catch2 xvfb xauth)
