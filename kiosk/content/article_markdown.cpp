@@ -11,6 +11,7 @@
 #include <cstdint>
 
 #include "content/bundle_internal.h"
+#include "text/utf8.h"
 
 namespace kiosk::content::detail {
 namespace {
@@ -19,25 +20,6 @@ using core::FaultCode;
 constexpr std::size_t kNoOffset = static_cast<std::size_t>(-1);
 
 // [SECTION] Entities -------------------------------------------------------------------------
-
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // md4c knows no entity names, so the few a curator plausibly types are decoded here; anything
 // else stays as written, which a curator notices on screen rather than losing text silently.
@@ -56,7 +38,7 @@ std::string decode_entity(std::string_view entity) {
             if (cp > 0x10FFFF) cp = 0x110000;  // stays invalid without overflowing
         }
         std::string out;
-        append_utf8(out, cp);
+        text::append_utf8(out, cp);
         return out;
     }
     struct Named { std::string_view name; uint32_t cp; };
@@ -69,7 +51,7 @@ std::string decode_entity(std::string_view entity) {
     for (const Named& named : kNamed)
         if (named.name == entity) {
             std::string out;
-            append_utf8(out, named.cp);
+            text::append_utf8(out, named.cp);
             return out;
         }
     return std::string(entity);

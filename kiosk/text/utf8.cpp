@@ -38,6 +38,9 @@ std::set<uint32_t> codepoints_of(std::string_view text) {
 }
 
 void append_utf8(std::string& out, uint32_t codepoint) {
+    // Never write bytes that are not UTF-8: a NUL, a surrogate or a code point past Unicode.
+    if (codepoint == 0 || codepoint > 0x10FFFF || (codepoint >= 0xD800 && codepoint <= 0xDFFF))
+        codepoint = kReplacementCharacter;
     if (codepoint < 0x80) {
         out += static_cast<char>(codepoint);
     } else if (codepoint < 0x800) {

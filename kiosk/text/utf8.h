@@ -16,6 +16,7 @@ uint32_t next_codepoint(std::string_view text, size_t& pos);
 // Every code point in `text`, excluding control characters.
 std::set<uint32_t> codepoints_of(std::string_view text);
 
+// Appends `codepoint` as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
 void append_utf8(std::string& out, uint32_t codepoint);
 
 // "U+2019"
