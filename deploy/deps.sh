@@ -3,11 +3,11 @@
 # Usage: deploy/deps.sh [run|test]   (test adds what the test suite uses)
 set -euo pipefail
 want=(build-essential cmake pkg-config
-      libimgui-dev libglfw3-dev libstb-dev libmd4c-dev libtomlplusplus-dev
+      libimgui-dev libglfw3-dev libstb-dev libmd4c-dev libtomlplusplus-dev libqrencode-dev
       libegl-dev libgles-dev libgl-dev libopengl-dev libegl-mesa0 libgl1-mesa-dri libgl1
       fonts-noto-core)
 if [ "${1:-run}" = test ]; then
-    want+=(catch2 xvfb xauth)
+    want+=(catch2 xvfb xauth zbar-tools)
 fi
 missing=()
 for package in "${want[@]}"; do

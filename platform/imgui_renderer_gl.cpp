@@ -74,7 +74,47 @@ void ImGuiRendererGl::fonts_changed() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
+uintptr_t ImGuiRendererGl::upload_texture(int width, int height, const uint8_t* rgba, TextureFilter filter,
+                                          uintptr_t replace) {
+    if (width <= 0 || height <= 0 || rgba == nullptr) return 0;
+    GLint max_side = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_side);
+    if (max_side > 0 && (width > max_side || height > max_side)) {
+        if (!upload_refused_)
+            std::fprintf(stderr, "kiosk: platform: a %dx%d texture is larger than this GPU's %d; not drawn\n", width,
+                         height, max_side);
+        upload_refused_ = true;
+        return 0;
+    }
+    GLuint name = 0;
+    for (GLuint known : textures_)
+        if (static_cast<uintptr_t>(known) == replace) name = known;
+    if (name == 0) {
+        glGenTextures(1, &name);
+        if (name == 0) return 0;
+        textures_.push_back(name);
+    }
+    for (int i = 0; i < 16 && glGetError() != GL_NO_ERROR; ++i) {
+    }  // earlier errors are not this upload's
+    GLint previous = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
+    glBindTexture(GL_TEXTURE_2D, name);
+    const GLint sampling = filter == TextureFilter::Nearest ? GL_NEAREST : GL_LINEAR;
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, sampling);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, sampling);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);  // RGBA rows are always 4-byte aligned
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    const bool failed = glGetError() != GL_NO_ERROR;
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
+    return failed ? 0 : static_cast<uintptr_t>(name);
+}
+
 void ImGuiRendererGl::shutdown() {
+    // The owner calls this with the GL context current (see the header), ImGui context or not.
+    if (!textures_.empty()) glDeleteTextures(static_cast<GLsizei>(textures_.size()), textures_.data());
+    textures_.clear();
     if (imgui_context_ == nullptr) return;
     if (ImGui::GetCurrentContext() == imgui_context_) {
         ImGui_ImplOpenGL3_Shutdown();

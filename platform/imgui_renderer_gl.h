@@ -7,8 +7,12 @@
 // the ImGui context's IO). If the ImGui context is already gone, shutdown() skips the backend and
 // the GL objects die with the GL context.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <utility>
+#include <vector>
+
+#include "platform.h"
 
 struct ImDrawData;
 struct ImGuiContext;
@@ -26,7 +30,9 @@ public:
     // null: then only clears). Sets the backend up on first use in the current ImGui context.
     void render(ImDrawData* draw_data, int width, int height, float r, float g, float b);
     void fonts_changed();   // re-upload the atlas; a no-op until the backend is set up
-    void shutdown();        // idempotent; see the order above
+    void shutdown();        // idempotent; see the order above; also deletes the uploaded textures
+    // See Surface::upload_texture. Needs only the GL context, not the ImGui backend.
+    uintptr_t upload_texture(int width, int height, const uint8_t* rgba, TextureFilter filter, uintptr_t replace);
     // "#version NNN" for the backend's shaders; takes effect when the backend is set up.
     void set_glsl_version(std::string glsl_version) { glsl_version_ = std::move(glsl_version); }
 
@@ -36,6 +42,8 @@ private:
     std::string glsl_version_ = "#version 130";  // handed to ImGui_ImplOpenGL3_Init
     ImGuiContext* imgui_context_ = nullptr;  // the context the backend lives in; null: not set up
     bool init_failed_ = false;               // set up failed once: don't retry (and log) every frame
+    std::vector<unsigned> textures_;         // GL names made by upload_texture, deleted at shutdown
+    bool upload_refused_ = false;            // logged once that a texture was too large
 };
 
 }  // namespace kiosk::platform::detail

@@ -50,6 +50,9 @@ struct Pixels {
     std::vector<uint8_t> rgba;         // top row first, 4 bytes a pixel
 };
 
+// How a texture is sampled when drawn at another size than its own.
+enum class TextureFilter { Nearest, Linear };
+
 struct GlInfo {
     GlApi api = GlApi::Gl3;            // the context actually created
     std::string version;               // GL_VERSION
@@ -79,6 +82,12 @@ public:
     // (an ImGui context must be current) and uploads the font atlas when it has none.
     virtual void render(ImDrawData* draw_data, float clear_r, float clear_g, float clear_b) = 0;
     virtual void fonts_changed() = 0;                    // the atlas was rebuilt: upload it again
+    // Uploads width × height RGBA pixels (top row first) as a texture that ImGui draw lists can draw
+    // (the result is the ImTextureID, as an integer). `replace`: a texture this surface returned
+    // earlier, overwritten in place; 0 makes a new one. Returns 0 when it cannot (too large for the
+    // GPU, no memory). Textures live until the surface closes.
+    virtual uintptr_t upload_texture(int width, int height, const uint8_t* rgba, TextureFilter filter,
+                                     uintptr_t replace) = 0;
     virtual void present() = 0;                          // swap buffers (no-op headless)
     // The last rendered frame. Window: reads the back buffer, so call it after render() and
     // before present().

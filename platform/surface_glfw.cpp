@@ -151,6 +151,10 @@ public:
     }
 
     void fonts_changed() override { renderer_.fonts_changed(); }
+    uintptr_t upload_texture(int width, int height, const uint8_t* rgba, TextureFilter filter,
+                             uintptr_t replace) override {
+        return renderer_.upload_texture(width, height, rgba, filter, replace);
+    }
     void present() override { glfwSwapBuffers(window_); }
 
     // Reads the back buffer: call between render() and present(); after a swap its content is

@@ -7,33 +7,92 @@
 #include <cstdio>
 
 #include "views/article_view.h"
+#include "views/memorial_view.h"
+#include "views/sources_view.h"
+#include "views/tab_bar.h"
 
 namespace kiosk::app {
 
 using platform::EventType;
 using platform::Key;
 
-App::App(content::Bundle bundle) : bundle_(std::move(bundle)) {
+namespace {
+
+// The interface's own words (everything else on screen comes from the bundle).
+constexpr std::array<const char*, 3> kTabLabels = {"Article", "Memorial", "Sources"};
+constexpr const char* kCloseLabel = "Close";
+constexpr const char* kUnavailableLabel = "Source unavailable";  // the card of a marker naming no source
+
+std::string interface_text() {
+    std::string text;
+    for (const char* label : kTabLabels) text += std::string(label) + " ";
+    return text + kCloseLabel + " " + kUnavailableLabel + " ?";
+}
+
+int view_index(ViewId view) {
+    for (size_t i = 0; i < kViewOrder.size(); ++i)
+        if (kViewOrder[i] == view) return static_cast<int>(i);
+    return 0;
+}
+
+}  // namespace
+
+App::App(content::Bundle bundle, AppParams params) : params_(params), bundle_(std::move(bundle)) {
     imgui_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(imgui_);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // the kiosk never writes: no imgui.ini
     io.LogFilename = nullptr;
     ImGui::StyleColorsDark();
-    codepoints_ = views::role_codepoints(bundle_, "");
+    codepoints_ = views::role_codepoints(bundle_, interface_text());
     std::string body;
     for (const content::Block& block : bundle_.article)
         if (block.kind == content::BlockKind::Paragraph) body += content::block_text(block);
     average_char_em_ = views::average_char_em(body);
+    counter_.reduced_motion = params_.reduced_motion;
+    view_ = params_.view;
+    view_opened_at_ = params_.opened_at;
+
+    // QR codes for the addresses curators gave: encoded once, one pixel a module, scaled when drawn.
+    const views::Theme& theme = views::dark_theme();
+    const layout::QrSizeParams qr_size;
+    for (const content::Source& source : bundle_.sources) {
+        codes_.push_back(views::encode_qr(source.url));
+        Texture texture;
+        texture.image = views::qr_image(codes_.back(), qr_size.quiet_modules, theme.background, theme.text);
+        texture.pending = !texture.image.empty();
+        code_textures_.push_back(std::move(texture));
+        if (!source.url.empty() && codes_.back().empty())
+            std::fprintf(stderr, "kiosk: the address of source '%s' is too long for a QR code; it shows as text only\n",
+                         source.id.c_str());
+    }
 }
 
 App::~App() {
     if (imgui_) ImGui::DestroyContext(imgui_);
 }
 
-float App::viewport_height() const { return static_cast<float>(laid_out_for_.height); }
+void App::set_texture_uploader(TextureUploader uploader) {
+    uploader_ = std::move(uploader);
+    dirty_ = true;
+}
+
+float App::viewport_height() const {
+    return std::max(1.0f, static_cast<float>(laid_out_for_.height) - panel_.top_bar);
+}
 
 float App::line_step() const { return std::round(panel_.body_size * layout::ArticleLayoutParams{}.body_leading); }
+
+namespace {
+float article_padding_top(const layout::Panel& panel) { return panel.margin * 1.25f; }
+float article_padding_bottom(int height) { return static_cast<float>(height) * 0.25f; }
+float sources_padding_top(const layout::Panel& panel) { return panel.margin * 1.25f; }
+float sources_padding_bottom(const layout::Panel& panel) { return panel.margin * 2.0f; }
+}  // namespace
+
+float App::article_origin_y(double now) const {
+    return std::round(panel_.top_bar + article_padding_top(panel_) - scroll_.position(now));
+}
 
 void App::relayout(const FrameSize& size, double now) {
     layout::PanelParams params;
@@ -49,13 +108,84 @@ void App::relayout(const FrameSize& size, double now) {
     article_params.column_width = panel_.column_width;
     article_ = layout::layout_article(bundle_.article, fonts_.metrics, article_params);
     laid_out_for_ = size;
-    const float padding_top = panel_.margin * 1.5f;
-    const float padding_bottom = static_cast<float>(size.height) * 0.25f;
-    scroll_.set_limit(views::max_scroll(article_, viewport_height(), padding_top, padding_bottom), now);
+    tap_.set_slop(params_.tap_slop_mm * panel_.mm);
+
+    // Tabs share the text column's width, and never get narrower than a finger.
+    const float tabs_width = std::min(static_cast<float>(size.width),
+                                      std::max(panel_.column_width, 3.0f * 3.0f * target_pixels()));
+    tabs_ = layout::tab_boxes(static_cast<int>(kTabLabels.size()), std::round((size.width - tabs_width) * 0.5f),
+                              tabs_width, panel_.top_bar);
+
+    scroll_.set_limit(views::max_scroll(article_, viewport_height(), article_padding_top(panel_),
+                                        article_padding_bottom(size.height)),
+                      now);
     if (pending_scroll_ >= 0.0f) {
         scroll_.jump_to(pending_scroll_, now);
         pending_scroll_ = -1.0f;
     }
+
+    layout::MemorialLayoutParams memorial_params;
+    memorial_params.y = panel_.top_bar;
+    memorial_params.width = static_cast<float>(size.width);
+    memorial_params.height = viewport_height();
+    memorial_params.margin = panel_.margin;
+    memorial_params.column_width = panel_.column_width;
+    memorial_params.language = bundle_.manifest.language;
+    memorial_ = layout::layout_memorial(bundle_.memorial, fonts_.metrics, memorial_params);
+    field_texture_.image = views::build_mark_field(memorial_.field);
+    field_texture_.pending = !field_texture_.image.empty();
+
+    // The list keeps the article's measure for its words; codes sit beside them when the panel has room.
+    std::vector<float> code_sides;
+    float widest_code = 0.0f;
+    for (const views::QrCode& code : codes_) {
+        code_sides.push_back(layout::qr_side_pixels(code.modules, panel_.mm));
+        widest_code = std::max(widest_code, code_sides.back());
+    }
+    layout::SourcesLayoutParams sources_params;
+    const float code_room = widest_code > 0.0f ? widest_code + std::round(panel_.body_size * sources_params.code_gap) : 0.0f;
+    sources_params.column_width =
+        std::max(panel_.column_width, std::min(panel_.column_width + code_room, size.width - 2.0f * panel_.margin));
+    sources_x_ = std::round((size.width - sources_params.column_width) * 0.5f);
+    sources_ = layout::layout_sources(bundle_.sources, code_sides, fonts_.metrics, sources_params);
+    sources_scroll_.set_limit(views::max_scroll(sources_.text, viewport_height(), sources_padding_top(panel_),
+                                                sources_padding_bottom(panel_)),
+                              now);
+    layout_card();
+}
+
+void App::layout_card() {
+    if (card_source_ == 0 || laid_out_for_.width == 0) return;
+    const float padding = std::round(panel_.body_size);
+    const layout::Box area{panel_.margin, panel_.top_bar + panel_.margin, laid_out_for_.width - 2.0f * panel_.margin,
+                           viewport_height() - 2.0f * panel_.margin};
+    const float content_width = std::max(1.0f, std::min(sources_.text.width, area.width - 2.0f * padding));
+    layout::SourcesLayoutParams params;
+    params.column_width = content_width;
+    if (card_source_ > 0) {
+        const size_t index = static_cast<size_t>(card_source_ - 1);
+        card_entry_ = layout::layout_source_entry(bundle_.sources[index], card_source_,
+                                                  layout::qr_side_pixels(codes_[index].modules, panel_.mm),
+                                                  fonts_.metrics, params);
+    } else {
+        content::Source unavailable;
+        unavailable.who = kUnavailableLabel;
+        card_entry_ = layout::layout_source_entry(unavailable, 0, 0.0f, fonts_.metrics, params);
+    }
+    card_geometry_ = layout::place_card(area, content_width, card_entry_.text.height, padding, target_pixels());
+}
+
+void App::upload_pending_textures() {
+    if (!uploader_) return;
+    const auto upload = [&](Texture& texture) {
+        if (!texture.pending) return;
+        texture.id = uploader_(texture.image.width, texture.image.height, texture.image.rgba.data(), texture.filter,
+                               texture.id);
+        texture.pending = false;  // uploaded, or refused (said once by the platform): not retried every frame
+        texture.image = {};       // the GPU has it now
+    };
+    upload(field_texture_);
+    for (Texture& texture : code_textures_) upload(texture);
 }
 
 void App::scroll_to(float position, double now) {
@@ -64,29 +194,95 @@ void App::scroll_to(float position, double now) {
     dirty_ = true;
 }
 
-void App::handle(const platform::InputEvent& event, double now) {
+void App::show(ViewId view, double now) {
+    view_ = view;
+    view_opened_at_ = now;
+    card_source_ = 0;
     dirty_ = true;
+}
+
+void App::open_card(int source, double /*now*/) {
+    if (source != layout::kUnknownCitation && (source <= 0 || source > static_cast<int>(bundle_.sources.size()))) return;
+    card_source_ = source;
+    layout_card();
+    dirty_ = true;
+}
+
+void App::close_card() {
+    card_source_ = 0;
+    dirty_ = true;
+}
+
+int64_t App::counter_value(double now) const {
+    return app::counter_value(bundle_.memorial.figure, now - view_opened_at_, counter_);
+}
+
+Scroll* App::current_scroll() {
+    if (card_source_ != 0) return nullptr;
+    if (view_ == ViewId::Article) return &scroll_;
+    if (view_ == ViewId::Sources) return &sources_scroll_;
+    return nullptr;
+}
+
+void App::handle_tap(float x, float y, double now) {
+    if (y < panel_.top_bar) {
+        const int tab = layout::box_at(tabs_, x, y);
+        if (tab >= 0) show(kViewOrder[static_cast<size_t>(tab)], now);
+        return;
+    }
+    if (card_source_ != 0) {
+        if (card_geometry_.close.contains(x, y) || !card_geometry_.card.contains(x, y)) close_card();
+        return;
+    }
+    if (view_ == ViewId::Article) {
+        const int source = layout::citation_at(article_, fonts_.metrics[layout::FontRole::Superscript],
+                                               x - article_origin_x(), y - article_origin_y(now), target_pixels());
+        if (source != 0) open_card(source, now);
+    }
+}
+
+void App::handle(const platform::InputEvent& event, double now) {
+    // A pointer moving with nothing pressed (a mouse hovering) changes nothing on screen.
+    if (event.type != EventType::PointerMove || tap_.phase() != PointerPhase::Idle) dirty_ = true;
     const float page = std::max(line_step(), viewport_height() * 0.85f);
+    Scroll* scroll = current_scroll();
     switch (event.type) {
         case EventType::PointerDown:
-            dragging_ = true;
-            drag_start_y_ = event.y;
-            drag_start_scroll_ = scroll_.position(now);
+            tap_.down(event.x, event.y);
+            drag_start_scroll_ = scroll ? scroll->position(now) : 0.0f;
             break;
         case EventType::PointerMove:
-            if (dragging_) scroll_.jump_to(drag_start_scroll_ - (event.y - drag_start_y_), now);
+            // Scrolling starts only once the finger has moved past the slop: a tap never nudges the page.
+            if (tap_.phase() != PointerPhase::Idle && tap_.move(event.x, event.y) && scroll &&
+                tap_.start_y() >= panel_.top_bar)
+                scroll->jump_to(drag_start_scroll_ - (event.y - tap_.start_y()), now);
             break;
-        case EventType::PointerUp: dragging_ = false; break;
-        case EventType::Wheel: scroll_.ease_by(-event.wheel_y * line_step() * 3.0f, now); break;
+        case EventType::PointerUp:
+            if (tap_.up(event.x, event.y)) handle_tap(event.x, event.y, now);
+            break;
+        case EventType::Wheel:
+            if (scroll) scroll->ease_by(-event.wheel_y * line_step() * 3.0f, now);
+            break;
         case EventType::KeyDown:
+            if (event.key == Key::Escape && card_source_ != 0) {
+                close_card();
+                break;
+            }
+            if (event.key == Key::Tab) {
+                const int step = event.shift ? -1 : 1;
+                const int count = static_cast<int>(kViewOrder.size());
+                show(kViewOrder[static_cast<size_t>((view_index(view_) + step + count) % count)], now);
+                break;
+            }
+            if (!scroll) break;
             switch (event.key) {
-                case Key::Down: scroll_.ease_by(line_step() * 2.0f, now); break;
-                case Key::Up: scroll_.ease_by(-line_step() * 2.0f, now); break;
-                case Key::PageDown: scroll_.ease_by(page, now); break;
-                case Key::Space: scroll_.ease_by(event.shift ? -page : page, now); break;
-                case Key::PageUp: scroll_.ease_by(-page, now); break;
-                case Key::Home: scroll_.ease_to(0.0f, now); break;
-                case Key::End: scroll_.ease_to(scroll_.limit(), now); break;
+                case Key::Down: scroll->ease_by(line_step() * 2.0f, now); break;
+                case Key::Up: scroll->ease_by(-line_step() * 2.0f, now); break;
+                case Key::PageDown: scroll->ease_by(page, now); break;
+                case Key::Space: scroll->ease_by(event.shift ? -page : page, now); break;
+                case Key::PageUp: scroll->ease_by(-page, now); break;
+                case Key::Home: scroll->ease_to(0.0f, now); break;
+                case Key::End: scroll->ease_to(scroll->limit(), now); break;
                 default: break;
             }
             break;
@@ -96,7 +292,15 @@ void App::handle(const platform::InputEvent& event, double now) {
 }
 
 double App::next_frame_due(double now) const {
-    if (dirty_ || scroll_.moving(now)) return now;
+    if (dirty_ || scroll_.moving(now) || sources_scroll_.moving(now)) return now;
+    if (view_ == ViewId::Memorial) {
+        // Still while the view settles, every frame while counting, and one last frame at the figure.
+        const double end = view_opened_at_ + counter_settles_after();
+        if (last_frame_time_ < end) {
+            const double start = counter_.reduced_motion ? end : view_opened_at_ + counter_.delay_seconds;
+            return std::max(now, std::min(start, end));
+        }
+    }
     return kNever;
 }
 
@@ -110,6 +314,7 @@ ImDrawData* App::frame(const FrameSize& size, double now) {
     ImGui::SetCurrentContext(imgui_);
     if (size.width != laid_out_for_.width || size.height != laid_out_for_.height || size.dpi != laid_out_for_.dpi)
         relayout(size, now);
+    upload_pending_textures();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(size.width), static_cast<float>(size.height));
     io.DeltaTime = last_frame_time_ < 0.0 ? 1.0f / 60.0f : std::max(1e-4f, static_cast<float>(now - last_frame_time_));
@@ -118,19 +323,65 @@ ImDrawData* App::frame(const FrameSize& size, double now) {
 
     const views::Theme& theme = views::dark_theme();
     ImDrawList* draw_list = ImGui::GetBackgroundDrawList();
-    views::ArticleViewParams params;
-    params.viewport = {0.0f, 0.0f, static_cast<float>(size.width), static_cast<float>(size.height)};
-    params.column_x = panel_.column_x;
-    params.scroll = scroll_.position(now);
-    params.padding_top = panel_.margin * 1.5f;
-    params.padding_bottom = static_cast<float>(size.height) * 0.25f;
-    params.indicator_width = std::max(3.0f, std::round(panel_.mm * 1.2f));
-    const views::ArticleDrawStats article_stats = views::draw_article(draw_list, article_, fonts_, theme, params);
+    const float width = static_cast<float>(size.width);
+    const views::Rect page{0.0f, panel_.top_bar, width, viewport_height()};
+    const float indicator_width = std::max(3.0f, std::round(panel_.mm * 1.2f));
+    stats_ = FrameStats{};
+    switch (view_) {
+        case ViewId::Article: {
+            views::ArticleViewParams params;
+            params.viewport = page;
+            params.column_x = panel_.column_x;
+            params.scroll = scroll_.position(now);
+            params.padding_top = article_padding_top(panel_);
+            params.padding_bottom = article_padding_bottom(size.height);
+            params.indicator_width = indicator_width;
+            stats_.runs_drawn = views::draw_article(draw_list, article_, fonts_, theme, params).runs_drawn;
+            break;
+        }
+        case ViewId::Memorial: {
+            views::MemorialViewParams params;
+            params.value = counter_value(now);
+            params.language = bundle_.manifest.language;
+            params.field_texture = field_texture_.id;
+            stats_.field_quads = views::draw_memorial(draw_list, memorial_, fonts_, theme, params).field_quads;
+            break;
+        }
+        case ViewId::Sources: {
+            views::ArticleViewParams params;
+            params.viewport = page;
+            params.column_x = sources_x_;
+            params.scroll = sources_scroll_.position(now);
+            params.padding_top = sources_padding_top(panel_);
+            params.padding_bottom = sources_padding_bottom(panel_);
+            params.indicator_width = indicator_width;
+            std::vector<uintptr_t> textures;
+            for (const Texture& texture : code_textures_) textures.push_back(texture.id);
+            stats_.runs_drawn = views::draw_sources(draw_list, sources_, fonts_, theme, params, textures).runs_drawn;
+            break;
+        }
+    }
+    if (card_source_ != 0) {
+        views::CardViewParams params;
+        params.page = page;
+        params.geometry = card_geometry_;
+        params.close_label = kCloseLabel;
+        params.code_texture = card_source_ > 0 ? code_textures_[static_cast<size_t>(card_source_ - 1)].id : 0;
+        params.corner_radius = std::round(panel_.mm * 1.5f);
+        params.rule_thickness = std::max(1.0f, std::round(panel_.body_size / 24.0f));
+        views::draw_citation_card(draw_list, card_entry_, fonts_, theme, params);
+    }
+    views::TabBarParams bar;
+    bar.labels.assign(kTabLabels.begin(), kTabLabels.end());
+    bar.boxes = tabs_;
+    bar.active = view_index(view_);
+    bar.width = width;
+    bar.height = panel_.top_bar;
+    bar.rule_thickness = std::max(1.0f, std::round(panel_.body_size / 24.0f));
+    views::draw_tab_bar(draw_list, fonts_, theme, bar);
 
     ImGui::Render();
     ImDrawData* draw_data = ImGui::GetDrawData();
-    stats_ = FrameStats{};
-    stats_.runs_drawn = article_stats.runs_drawn;
     stats_.vertices = draw_data->TotalVtxCount;
     for (int i = 0; i < draw_data->CmdListsCount; ++i) stats_.draw_calls += draw_data->CmdLists[i]->CmdBuffer.Size;
     ++frames_drawn_;

@@ -1,5 +1,6 @@
 // kiosk: shows one article, fully offline, from the bundle compiled into the binary or one on disk.
 // main() only wires things together: options, bundle, surface, loop. Nothing escapes it.
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -40,7 +41,7 @@ content::Bundle choose_bundle(const app::Options& options) {
                      options.content_dir.c_str());
     }
     content::LoadResult builtin = content::load_builtin_bundle();
-    if (!builtin.usable) print_faults(builtin.faults, "built-in");
+    print_faults(builtin.faults, "built-in");  // warnings too: unknown citations, unused sources
     return std::move(builtin.bundle);
 }
 
@@ -58,8 +59,24 @@ void report_missing_glyphs(const content::Bundle& bundle) {
                      text::codepoint_label(codepoint).c_str());
 }
 
+app::AppParams app_params(const app::Options& options) {
+    app::AppParams params;
+    params.view = options.view;
+    params.reduced_motion = options.reduced_motion;
+    params.opened_at = 0.0;  // screenshots render at --time on this clock; the window moves it with show()
+    return params;
+}
+
+// The app draws its pictures (the field of marks, QR codes) through the surface's textures.
+void connect_textures(app::App& app, platform::Surface& surface) {
+    app.set_texture_uploader([&surface](int width, int height, const uint8_t* rgba, platform::TextureFilter filter,
+                                        uintptr_t replace) {
+        return surface.upload_texture(width, height, rgba, filter, replace);
+    });
+}
+
 int take_screenshot(const app::Options& options, content::Bundle bundle) {
-    app::App app(std::move(bundle));
+    app::App app(std::move(bundle), app_params(options));
     platform::SurfaceConfig config;
     config.headless = true;
     config.width = options.width > 0 ? options.width : 1080;
@@ -70,13 +87,16 @@ int take_screenshot(const app::Options& options, content::Bundle bundle) {
         std::fprintf(stderr, "kiosk: cannot render without a display: %s\n", error.c_str());
         return 1;
     }
-    app.scroll_to(options.scroll, 0.0);
+    connect_textures(app, *surface);
+    // The moment shown: --time after the view opened, else when everything has settled.
+    const double now = options.time >= 0.0 ? options.time : app.counter_settles_after();
+    app.scroll_to(options.scroll, now);
     const app::FrameSize size{surface->width(), surface->height(), 96.0f};
     const views::Theme& theme = views::dark_theme();
     // Two frames: the first lays out and builds the atlas, the second is the settled picture.
     for (int i = 0; i < 2; ++i) {
         surface->begin_frame();
-        ImDrawData* draw_data = app.frame(size, 0.0);
+        ImDrawData* draw_data = app.frame(size, now);
         if (app.take_fonts_changed()) surface->fonts_changed();
         surface->render(draw_data, theme.background.r, theme.background.g, theme.background.b);
     }
@@ -97,7 +117,7 @@ int run_window(const app::Options& options, content::Bundle bundle) {
                      "use --screenshot FILE.png to render without one\n");
         return 1;
     }
-    app::App app(std::move(bundle));
+    app::App app(std::move(bundle), app_params(options));
     platform::SurfaceConfig config;
     config.fullscreen = options.fullscreen;
     config.width = options.width > 0 ? options.width : 1080;
@@ -110,6 +130,9 @@ int run_window(const app::Options& options, content::Bundle bundle) {
         return 1;
     }
     std::fprintf(stderr, "kiosk: %s, %s\n", surface->gl_info().version.c_str(), surface->gl_info().renderer.c_str());
+    connect_textures(app, *surface);
+    // The surface's clock starts now: the first view opens now, or --time earlier.
+    app.show(options.view, surface->now() - std::max(0.0, options.time));
     app.scroll_to(options.scroll, surface->now());
     const views::Theme& theme = views::dark_theme();
     while (!app.quit_requested() && !g_stop) {

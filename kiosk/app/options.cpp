@@ -20,6 +20,12 @@ bool parse_size(const std::string& text, int& width, int& height) {
     return width >= 64 && height >= 64 && width <= 16384 && height <= 16384;
 }
 
+bool parse_seconds(const std::string& text, double& value) {
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    return ec == std::errc() && ptr == end && std::isfinite(value) && value >= 0.0 && value <= 1e6;
+}
+
 bool parse_pixels(const std::string& text, float& value) {
     const char* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, value);
@@ -29,13 +35,17 @@ bool parse_pixels(const std::string& text, float& value) {
 }  // namespace
 
 std::string usage() {
-    return "usage: kiosk [--content DIR] [--fullscreen | --size WxH] [--view article]\n"
-           "             [--scroll PX] [--screenshot FILE.png] [--version] [--help]\n"
+    return "usage: kiosk [--content DIR] [--fullscreen | --size WxH] [--view article|memorial|sources]\n"
+           "             [--scroll PX] [--time SECONDS] [--reduced-motion] [--screenshot FILE.png]\n"
+           "             [--version] [--help]\n"
            "  --content DIR         show the bundle in DIR instead of the built-in article\n"
            "  --fullscreen          fill the whole screen\n"
            "  --size WxH            window or screenshot size in pixels (64 to 16384), e.g. 1080x1920\n"
-           "  --view NAME           the view to start in: article\n"
+           "  --view NAME           the view to start in: article, memorial or sources\n"
            "  --scroll PX           start this many pixels down the article\n"
+           "  --time SECONDS        show the moment this long after the view opened (the memorial\n"
+           "                        counter's animation); screenshots default to the settled state\n"
+           "  --reduced-motion      no animation: the memorial counter shows its figure at once\n"
            "  --screenshot FILE.png render one frame without a display, write it as PNG and exit\n"
            "  --version             print the version and the content bundle's identity\n"
            "  --help                print this text\n";
@@ -68,7 +78,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
             return true;
         };
         const bool takes_value = name == "--content" || name == "--size" || name == "--view" || name == "--scroll" ||
-                                 name == "--screenshot";
+                                 name == "--screenshot" || name == "--time";
         if (takes_value && !take_value()) return fail(name + " needs a value");
         if (!takes_value && has_inline_value) return fail(name + " takes no value");
 
@@ -81,10 +91,15 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
             if (!parse_size(value, options.width, options.height))
                 return fail("--size '" + value + "' is not WxH with each side from 64 to 16384 pixels");
         } else if (name == "--view") {
-            if (value == "article") options.view = StartView::Article;
-            else return fail("--view '" + value + "' is not a view (article)");
+            const std::optional<ViewId> view = view_from_name(value);
+            if (!view) return fail("--view '" + value + "' is not a view (article, memorial, sources)");
+            options.view = *view;
         } else if (name == "--scroll") {
             if (!parse_pixels(value, options.scroll)) return fail("--scroll '" + value + "' is not a number of pixels");
+        } else if (name == "--time") {
+            if (!parse_seconds(value, options.time)) return fail("--time '" + value + "' is not a number of seconds");
+        } else if (name == "--reduced-motion") {
+            options.reduced_motion = true;
         } else if (name == "--screenshot") {
             if (value.empty()) return fail("--screenshot needs a file name");
             options.screenshot = value;

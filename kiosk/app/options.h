@@ -3,15 +3,17 @@
 #include <string>
 #include <vector>
 
-namespace kiosk::app {
+#include "app/view_id.h"
 
-enum class StartView { Article };
+namespace kiosk::app {
 
 struct Options {
     std::string content_dir;           // --content DIR: a bundle on disk; empty: the built-in one
     bool fullscreen = false;           // --fullscreen
     int width = 0, height = 0;         // --size WxH; 0: 1080×1920 in a window, the monitor when fullscreen
-    StartView view = StartView::Article;  // --view NAME
+    ViewId view = ViewId::Article;     // --view article|memorial|sources
+    double time = -1.0;                // --time SECONDS: show that moment after the view opened; <0: settled (screenshots) or now
+    bool reduced_motion = false;       // --reduced-motion: no animation, final states at once
     float scroll = 0.0f;               // --scroll PX: start this far down the article
     std::string screenshot;            // --screenshot FILE.png: render one frame headless and exit
     bool version = false;              // --version

@@ -28,6 +28,19 @@ TEST_CASE("options: every documented option parses", "[options]") {
     CHECK(parse_options({"--help"}).options.help);
 }
 
+TEST_CASE("options: --view picks the start view, --time the moment, --reduced-motion the stillness", "[options]") {
+    using kiosk::app::ViewId;
+    CHECK(parse_options({}).options.view == ViewId::Article);
+    CHECK(parse_options({"--view", "article"}).options.view == ViewId::Article);
+    CHECK(parse_options({"--view", "memorial"}).options.view == ViewId::Memorial);
+    CHECK(parse_options({"--view=sources"}).options.view == ViewId::Sources);
+    CHECK(parse_options({}).options.time < 0.0);
+    CHECK(parse_options({"--time", "1.5"}).options.time == Approx(1.5));
+    CHECK(parse_options({"--time=0"}).options.time == 0.0);
+    CHECK_FALSE(parse_options({}).options.reduced_motion);
+    CHECK(parse_options({"--reduced-motion"}).options.reduced_motion);
+}
+
 TEST_CASE("options: bad values and unknown options are refused with a reason", "[options]") {
     for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
              {"--size", "0x0"},
@@ -41,6 +54,12 @@ TEST_CASE("options: bad values and unknown options are refused with a reason", "
              {"--scroll", "nan"},
              {"--scroll", "12px"},
              {"--view", "nowhere"},
+             {"--view", "Memorial"},
+             {"--time", "-1"},
+             {"--time", "soon"},
+             {"--time", "inf"},
+             {"--time"},
+             {"--reduced-motion=yes"},
              {"--content"},
              {"--content="},
              {"--screenshot"},
@@ -59,6 +78,7 @@ TEST_CASE("options: bad values and unknown options are refused with a reason", "
 
 TEST_CASE("options: usage names every option", "[options]") {
     const std::string text = kiosk::app::usage();
-    for (const char* name : {"--content", "--fullscreen", "--size", "--view", "--scroll", "--screenshot", "--version", "--help"})
+    for (const char* name : {"--content", "--fullscreen", "--size", "--view", "--scroll", "--screenshot", "--version", "--help",
+                             "--time", "--reduced-motion", "memorial", "sources"})
         CHECK(text.find(name) != std::string::npos);
 }
