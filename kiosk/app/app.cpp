@@ -54,18 +54,13 @@ App::App(content::Bundle bundle, AppParams params) : params_(params), bundle_(st
     view_opened_at_ = params_.opened_at;
 
     // QR codes for the addresses curators gave: encoded once, one pixel a module, scaled when drawn.
-    const views::Theme& theme = views::dark_theme();
-    const layout::QrSizeParams qr_size;
     for (const content::Source& source : bundle_.sources) {
         codes_.push_back(views::encode_qr(source.url));
-        Texture texture;
-        texture.image = views::qr_image(codes_.back(), qr_size.quiet_modules, theme.background, theme.text);
-        texture.pending = !texture.image.empty();
-        code_textures_.push_back(std::move(texture));
         if (!source.url.empty() && codes_.back().empty())
             std::fprintf(stderr, "kiosk: the address of source '%s' is too long for a QR code; it shows as text only\n",
                          source.id.c_str());
     }
+    build_pictures();
 }
 
 App::~App() {
@@ -73,8 +68,24 @@ App::~App() {
 }
 
 void App::set_texture_uploader(TextureUploader uploader) {
+    // A new uploader (a new surface) gets every picture anew: the old textures went with the old one.
     uploader_ = std::move(uploader);
+    build_pictures();
     dirty_ = true;
+}
+
+void App::build_pictures() {
+    field_texture_ = Texture{};
+    field_texture_.image = views::build_mark_field(memorial_.field);
+    field_texture_.pending = !field_texture_.image.empty();
+    const views::Theme& theme = views::dark_theme();
+    code_textures_.clear();
+    for (const views::QrCode& code : codes_) {
+        Texture texture;
+        texture.image = views::qr_image(code, layout::QrSizeParams{}.quiet_modules, theme.background, theme.text);
+        texture.pending = !texture.image.empty();
+        code_textures_.push_back(std::move(texture));
+    }
 }
 
 float App::viewport_height() const {
@@ -132,6 +143,9 @@ void App::relayout(const FrameSize& size, double now) {
     memorial_params.column_width = panel_.column_width;
     memorial_params.language = bundle_.manifest.language;
     memorial_ = layout::layout_memorial(bundle_.memorial, fonts_.metrics, memorial_params);
+    const uintptr_t field_id = field_texture_.id;  // overwritten in place: no texture left behind
+    field_texture_ = Texture{};
+    field_texture_.id = field_id;
     field_texture_.image = views::build_mark_field(memorial_.field);
     field_texture_.pending = !field_texture_.image.empty();
 

@@ -119,6 +119,7 @@ private:
 
     void relayout(const FrameSize& size, double now);
     void layout_card();
+    void build_pictures();             // the field and QR images, to upload afresh
     void upload_pending_textures();
     void handle_tap(float x, float y, double now);
     Scroll* current_scroll();

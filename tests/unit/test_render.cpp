@@ -19,66 +19,18 @@
 #include "platform/platform.h"
 #include "text/utf8.h"
 #include "views/theme.h"
+#include "test_support.h"
 
 using namespace kiosk;
 
 namespace {
 
-struct Image {
-    int width = 0, height = 0;
-    std::vector<uint8_t> rgba;
-    float luminance(int x, int y) const {
-        const uint8_t* p = &rgba[(static_cast<size_t>(y) * width + x) * 4];
-        return (0.2126f * p[0] + 0.7152f * p[1] + 0.0722f * p[2]) / 255.0f;
-    }
-};
+using test::Image;
+using test::ink;
+using test::load_png;
+using test::run_kiosk;
 
-Image load_png(const std::string& path) {
-    Image image;
-    int channels = 0;
-    unsigned char* data = stbi_load(path.c_str(), &image.width, &image.height, &channels, 4);
-    if (!data) return image;
-    image.rgba.assign(data, data + static_cast<size_t>(image.width) * image.height * 4);
-    stbi_image_free(data);
-    return image;
-}
-
-// Runs the kiosk binary with no display; returns its exit status.
-int run_kiosk(const std::string& args, std::string* output = nullptr) {
-    // One log per call: ctest runs test cases in parallel processes.
-    static int calls = 0;
-    const std::string log = (std::filesystem::temp_directory_path() /
-                             ("kiosk-test-run-" + std::to_string(getpid()) + "-" + std::to_string(++calls) + ".log"))
-                                .string();
-    const std::string command = "env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(KIOSK_BINARY) + " " + args + " >" +
-                                log + " 2>&1";
-    const int status = std::system(command.c_str());
-    if (output) {
-        std::FILE* file = std::fopen(log.c_str(), "rb");
-        output->clear();
-        if (file) {
-            char buffer[4096];
-            size_t n = 0;
-            while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) output->append(buffer, n);
-            std::fclose(file);
-        }
-    }
-    std::filesystem::remove(log);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-// Fraction of pixels in a box that are clearly brighter than the page: ink.
-double ink(const Image& image, int x0, int y0, int x1, int y1) {
-    int count = 0, total = 0;
-    for (int y = std::max(0, y0); y < std::min(image.height, y1); ++y)
-        for (int x = std::max(0, x0); x < std::min(image.width, x1); ++x, ++total)
-            if (image.luminance(x, y) > 0.35f) ++count;
-    return total ? static_cast<double>(count) / total : 0.0;
-}
-
-std::string temp_png(const std::string& name) {
-    return (std::filesystem::temp_directory_path() / ("kiosk-test-" + name + ".png")).string();
-}
+std::string temp_png(const std::string& name) { return test::temp_path(name + ".png"); }
 
 }  // namespace
 
@@ -178,22 +130,7 @@ content::Bundle bundle_with_headline(const std::string& headline) {
 // Renders a bundle in-process and returns the pixels.
 platform::Pixels render(content::Bundle bundle, int width, int height) {
     app::App app(std::move(bundle));
-    platform::SurfaceConfig config;
-    config.headless = true;
-    config.width = width;
-    config.height = height;
-    std::string error;
-    auto surface = platform::open_surface(config, &error);
-    if (!surface) return {};
-    for (int i = 0; i < 2; ++i) {
-        surface->begin_frame();
-        ImDrawData* data = app.frame({width, height, 96.0f}, 0.0);
-        if (app.take_fonts_changed()) surface->fonts_changed();
-        surface->render(data, 0.0f, 0.0f, 0.0f);
-    }
-    platform::Pixels pixels = surface->read_pixels();
-    surface.reset();
-    return pixels;
+    return test::render_app(app, width, height, {0.0, 0.0});
 }
 
 }  // namespace
