@@ -186,7 +186,9 @@ void App::layout_card() {
         unavailable.who = kUnavailableLabel;
         card_entry_ = layout::layout_source_entry(unavailable, 0, 0.0f, fonts_.metrics, params);
     }
-    card_geometry_ = layout::place_card(area, content_width, card_entry_.text.height, padding, target_pixels());
+    // The close row: a finger's height at least, and room for its word on large panels.
+    const float close_height = std::max(target_pixels(), std::round(fonts_.metrics[layout::FontRole::Ui].size * 2.2f));
+    card_geometry_ = layout::place_card(area, content_width, card_entry_.text.height, padding, close_height);
 }
 
 void App::upload_pending_textures() {
@@ -381,7 +383,7 @@ ImDrawData* App::frame(const FrameSize& size, double now) {
         params.geometry = card_geometry_;
         params.close_label = kCloseLabel;
         params.code_texture = card_source_ > 0 ? code_textures_[static_cast<size_t>(card_source_ - 1)].id : 0;
-        params.corner_radius = std::round(panel_.mm * 1.5f);
+        params.corner_radius = std::round(std::max(panel_.mm * 1.5f, panel_.body_size * 0.3f));
         params.rule_thickness = std::max(1.0f, std::round(panel_.body_size / 24.0f));
         views::draw_citation_card(draw_list, card_entry_, fonts_, theme, params);
     }
