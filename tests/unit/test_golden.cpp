@@ -33,14 +33,6 @@ bool updating() {
     return flag != nullptr && std::string(flag) == "1";
 }
 
-platform::Pixels to_pixels(const test::Image& image) {
-    platform::Pixels pixels;
-    pixels.width = image.width;
-    pixels.height = image.height;
-    pixels.rgba = image.rgba;
-    return pixels;
-}
-
 // Compares `actual` with the golden `name`.png, or writes it there when updating.
 void check_golden(const test::Image& actual, const std::string& name, const Tolerance& tolerance = {}) {
     const std::string golden_path = kGoldenDir + "/" + name + ".png";
@@ -49,7 +41,7 @@ void check_golden(const test::Image& actual, const std::string& name, const Tole
     std::string error;
     if (updating()) {
         std::filesystem::create_directories(kGoldenDir);
-        REQUIRE(platform::write_png(golden_path, to_pixels(actual), &error));
+        REQUIRE(platform::write_png(golden_path, actual, &error));
         WARN("wrote " << golden_path << ": look at it before committing");
         return;
     }
@@ -58,7 +50,7 @@ void check_golden(const test::Image& actual, const std::string& name, const Tole
     REQUIRE(golden.height == actual.height);
     size_t differing = 0;
     int largest = 0;
-    platform::Pixels diff = to_pixels(actual);
+    platform::Pixels diff = actual;  // a copy, painted below
     for (size_t i = 0; i < actual.rgba.size(); i += 4) {
         int worst = 0;
         for (int c = 0; c < 3; ++c) worst = std::max(worst, std::abs(int(actual.rgba[i + c]) - int(golden.rgba[i + c])));
@@ -71,7 +63,7 @@ void check_golden(const test::Image& actual, const std::string& name, const Tole
     const double fraction = static_cast<double>(differing) / (static_cast<double>(actual.width) * actual.height);
     if (fraction > tolerance.max_fraction) {
         const std::string actual_path = test::temp_path(name + "-actual.png"), diff_path = test::temp_path(name + "-diff.png");
-        platform::write_png(actual_path, to_pixels(actual), &error);
+        platform::write_png(actual_path, actual, &error);
         platform::write_png(diff_path, diff, &error);
         FAIL_CHECK(differing << " pixels (" << fraction * 100.0 << "%) differ by more than " << tolerance.channel
                              << "; largest difference " << largest << ". Actual: " << actual_path << ", diff: " << diff_path
@@ -86,14 +78,6 @@ test::Image screenshot(const std::string& name, const std::string& args) {
     REQUIRE(test::run_kiosk(args + " --screenshot " + png, &output) == 0);
     test::Image image = test::load_png(png);
     std::filesystem::remove(png);
-    return image;
-}
-
-test::Image from_pixels(const platform::Pixels& pixels) {
-    test::Image image;
-    image.width = pixels.width;
-    image.height = pixels.height;
-    image.rgba = pixels.rgba;
     return image;
 }
 
@@ -117,5 +101,5 @@ TEST_CASE("golden: a citation card over the article", "[golden][render]") {
     app::App app(loaded.bundle);
     app.scroll_to(420.0f, 0.0);
     app.open_card(2, 0.0);
-    check_golden(from_pixels(test::render_app(app, 800, 480, {0.0, 0.0})), "card-800x480");
+    check_golden(test::Image(test::render_app(app, 800, 480, {0.0, 0.0})), "card-800x480");
 }

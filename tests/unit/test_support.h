@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/app.h"
@@ -11,9 +12,10 @@
 
 namespace kiosk::test {
 
-struct Image {
-    int width = 0, height = 0;
-    std::vector<uint8_t> rgba;
+// RGBA pixels (platform::Pixels: top row first) that tests can also read luminance from.
+struct Image : platform::Pixels {
+    Image() = default;
+    explicit Image(platform::Pixels pixels) : platform::Pixels(std::move(pixels)) {}
     float luminance(int x, int y) const {
         const uint8_t* p = &rgba[(static_cast<size_t>(y) * width + x) * 4];
         return (0.2126f * p[0] + 0.7152f * p[1] + 0.0722f * p[2]) / 255.0f;
