@@ -14,7 +14,8 @@ MarkGrid fit_mark_grid(int64_t count, float width, float height, const MarkGridP
     const int max_side = std::max(1, params.max_side);
     const int usable_width = std::min(static_cast<int>(width), max_side);
     const int usable_height = std::min(static_cast<int>(height), max_side);
-    for (int cell = std::max(1, params.max_cell); cell >= 1; --cell) {
+    const int min_cell = std::max(1, params.min_cell);
+    for (int cell = std::max(min_cell, params.max_cell); cell >= min_cell; --cell) {
         const int columns = usable_width / cell;
         if (columns < 1) continue;
         const int64_t rows = (count + columns - 1) / columns;
@@ -26,7 +27,7 @@ MarkGrid fit_mark_grid(int64_t count, float width, float height, const MarkGridP
         grid.mark = std::clamp(static_cast<int>(std::lround(cell * params.mark_ratio)), 1, cell);
         return grid;
     }
-    return grid;  // cannot fit one pixel a person: no field
+    return grid;  // cannot fit a mark a person: no field
 }
 
 namespace {

@@ -25,14 +25,15 @@ struct MarkGrid {
 };
 
 struct MarkGridParams {
+    int min_cell = 2;                  // a pixel of gap at least: touching marks would read as one block
     int max_cell = 24;                 // marks never grow past this, however few there are
     float mark_ratio = 0.45f;          // a mark's side against its cell: the rest is the gap between marks
     int max_side = 2048;               // the field's texture side limit (the Raspberry Pi 3's VC4 GPU)
 };
 
 // The largest whole-pixel cell at which `count` marks fit in width × height (and in max_side).
-// columns = 0 when they cannot fit even at one pixel a mark: then no field is shown, since a field
-// where a mark stood for more than one person would no longer be one mark per person.
+// columns = 0 when they cannot fit even at min_cell: then no field is shown, since a field where a
+// mark stood for more than one person would no longer be one mark per person.
 MarkGrid fit_mark_grid(int64_t count, float width, float height, const MarkGridParams& params);
 
 // What a line of the memorial view is, so the view can choose its colour.

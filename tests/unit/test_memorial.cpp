@@ -54,7 +54,7 @@ TEST_CASE("mark grid: one cell per person, as large as fits, whole pixels", "[me
         INFO(count << " in " << width << "x" << height);
         const layout::MarkGrid grid = layout::fit_mark_grid(count, width, height, params);
         REQUIRE(grid.count == count);
-        CHECK(grid.cell >= 1);
+        CHECK(grid.cell >= params.min_cell);
         CHECK(grid.cell <= params.max_cell);
         CHECK(grid.mark >= 1);
         CHECK(grid.mark <= grid.cell);
@@ -75,10 +75,15 @@ TEST_CASE("mark grid: one cell per person, as large as fits, whole pixels", "[me
     CHECK(layout::fit_mark_grid(30000, 380.0f, 390.0f, params).cell >= 2);
 }
 
-TEST_CASE("mark grid: no field when a person cannot have a pixel of their own", "[memorial]") {
+TEST_CASE("mark grid: no field when each person cannot have a mark of their own", "[memorial]") {
     const layout::MarkGrid grid = layout::fit_mark_grid(1000000, 300.0f, 300.0f, {});
     CHECK(grid.count == 0);
     CHECK(grid.columns == 0);
+    // 30,000 in 200x150 px would need one-pixel cells: marks touching, a solid block. No field then.
+    CHECK(layout::fit_mark_grid(30000, 200.0f, 150.0f, {}).count == 0);
+    layout::MarkGridParams dense;
+    dense.min_cell = 1;
+    CHECK(layout::fit_mark_grid(30000, 200.0f, 150.0f, dense).cell == 1);
     CHECK(layout::fit_mark_grid(0, 300.0f, 300.0f, {}).count == 0);
     CHECK(layout::fit_mark_grid(10, 0.0f, 300.0f, {}).count == 0);
     CHECK(layout::fit_mark_grid(10, std::nanf(""), 300.0f, {}).count == 0);
