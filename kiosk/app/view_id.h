@@ -1,6 +1,7 @@
 // The kiosk's views, as the tab bar orders them, and their names on the command line.
 #pragma once
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -18,6 +19,13 @@ constexpr std::string_view view_name(ViewId view) {
         case ViewId::Article: break;
     }
     return "article";
+}
+
+// The view's place in kViewOrder (its tab).
+constexpr int view_index(ViewId view) {
+    for (size_t i = 0; i < kViewOrder.size(); ++i)
+        if (kViewOrder[i] == view) return static_cast<int>(i);
+    return 0;
 }
 
 constexpr std::optional<ViewId> view_from_name(std::string_view name) {
