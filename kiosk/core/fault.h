@@ -30,6 +30,10 @@ enum class Severity { Warning, Error };
     X(MissingGlyph, Warning)     /* a character no bundled font covers */                 \
     X(ByteOrderMark, Warning)    /* a UTF-8 BOM at the start of a file (ignored) */       \
     X(BadOption, Error)          /* a command-line option or value is wrong */            \
+    X(ConfigUnreadable, Error)   /* the settings file cannot be read: all defaults */     \
+    X(ConfigSyntax, Error)       /* the settings file is not valid TOML: all defaults */  \
+    X(BadSetting, Error)         /* a setting's value is wrong: its default is used */    \
+    X(UnknownSetting, Warning)   /* a setting or table the kiosk does not know: ignored */ \
     X(PlatformFailure, Error)    /* no window, no GL context */
 
 enum class FaultCode {

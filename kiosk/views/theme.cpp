@@ -10,6 +10,24 @@ const Theme& dark_theme() {
     return theme;
 }
 
+const Theme& high_contrast_theme() {
+    static const Theme theme = [] {
+        Theme t;
+        t.background = {0.0f, 0.0f, 0.0f};
+        t.text = {1.0f, 1.0f, 1.0f};
+        t.text_muted = {0.86f, 0.86f, 0.86f};
+        t.accent = {1.0f, 0.86f, 0.25f};
+        t.rule = {0.75f, 0.75f, 0.75f};
+        t.indicator = {1.0f, 1.0f, 1.0f};
+        return t;
+    }();
+    return theme;
+}
+
+const Theme& theme_for(bool high_contrast) { return high_contrast ? high_contrast_theme() : dark_theme(); }
+
+float text_scale_for_step(int step) { return kTextScales[static_cast<size_t>(std::clamp(step, 0, kTextSizeSteps - 1))]; }
+
 uint32_t pack(const Rgb& colour, float alpha) {
     const auto channel = [](float v) { return static_cast<uint32_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); };
     return channel(colour.r) | (channel(colour.g) << 8) | (channel(colour.b) << 16) | (channel(alpha) << 24);

@@ -1,6 +1,9 @@
-// Colours of the kiosk, as plain data. A calm dark page with high contrast for running text.
-// Does NOT draw anything; views read it.
+// Colours of the kiosk, as plain data: a calm dark page, and a high-contrast variant a visitor can
+// switch to. Also the text size steps a visitor can choose. Does NOT draw anything; views read it.
+// Contrast: every text colour reaches 4.5:1 (WCAG AA) on the background in the dark theme and
+// 7:1 (AAA) in high contrast; tests/unit/test_theme.cpp computes it from these colours.
 #pragma once
+#include <array>
 #include <cstdint>
 
 namespace kiosk::views {
@@ -19,6 +22,14 @@ struct Theme {
 };
 
 const Theme& dark_theme();
+// Pure black and white with a clear yellow accent, for low vision and bright rooms.
+const Theme& high_contrast_theme();
+const Theme& theme_for(bool high_contrast);
+
+// Text size steps: step 0 is the panel's own size; a visitor can enlarge it three steps.
+constexpr std::array<float, 4> kTextScales = {1.0f, 1.2f, 1.45f, 1.75f};
+constexpr int kTextSizeSteps = static_cast<int>(kTextScales.size());
+float text_scale_for_step(int step);  // clamped to the steps
 
 // ImGui's packed colour (ABGR) from a theme colour.
 uint32_t pack(const Rgb& colour, float alpha = 1.0f);
