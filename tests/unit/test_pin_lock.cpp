@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "app/operator_gesture.h"
+#include "app/operator_overlay.h"
 #include "app/pin_lock.h"
 
 using namespace kiosk::app;
@@ -92,4 +93,53 @@ TEST_CASE("operator gesture: hold one corner, then the opposite one", "[pin]") {
     CHECK_FALSE(gesture.feed(long_press(400, 240, 60.0, 2.5), w, h, mm));
     CHECK(gesture.corner_of(400, 240, w, h, mm) == -1);
     CHECK(gesture.corner_of(799, 0, w, h, mm) == 1);
+}
+
+TEST_CASE("operator overlay: PIN pad, facts, Exit and Reload; closes by itself", "[pin][operator]") {
+    OperatorOverlay overlay(PinLock("2468"));
+    overlay.open(0.0);
+    REQUIRE(overlay.screen(0.0) == OperatorScreen::Pin);
+    for (int d : {2, 4, 6, 9}) overlay.press(OperatorKey::Digit, d, 1.0);
+    overlay.press(OperatorKey::Back, 0, 1.1);
+    CHECK(overlay.digits_entered() == 3);
+    overlay.press(OperatorKey::Digit, 8, 1.2);
+    CHECK(overlay.press(OperatorKey::Exit, 0, 1.3) == OperatorAction::None);  // not on the pad
+    overlay.press(OperatorKey::Enter, 0, 1.4);
+    REQUIRE(overlay.screen(1.4) == OperatorScreen::Facts);
+    CHECK(overlay.digits_entered() == 0);
+    CHECK(overlay.press(OperatorKey::Reload, 0, 2.0) == OperatorAction::Reload);
+    CHECK(overlay.screen(2.0) == OperatorScreen::Closed);
+
+    overlay.open(10.0);
+    CHECK(overlay.screen(69.9) == OperatorScreen::Pin);
+    CHECK(overlay.screen(70.0) == OperatorScreen::Closed);  // left alone: closed
+    CHECK(overlay.press(OperatorKey::Enter, 0, 70.0) == OperatorAction::None);
+}
+
+TEST_CASE("operator overlay: wrong PINs say so and show the wait, never the digits", "[pin][operator]") {
+    OperatorOverlay overlay(PinLock("2468"));
+    overlay.open(0.0);
+    for (int i = 0; i < 3; ++i) {
+        overlay.press(OperatorKey::Digit, 1, 1.0);
+        overlay.press(OperatorKey::Enter, 0, 1.0);
+    }
+    CHECK(overlay.screen(1.0) == OperatorScreen::Pin);
+    CHECK(overlay.message(1.0) == "Too many wrong tries. Try again in 30 s.");
+    CHECK(overlay.message(11.5) == "Too many wrong tries. Try again in 20 s.");
+    // The right PIN during the wait does not open it.
+    for (int d : {2, 4, 6, 8}) overlay.press(OperatorKey::Digit, d, 12.0);
+    overlay.press(OperatorKey::Enter, 0, 12.0);
+    CHECK(overlay.screen(12.0) == OperatorScreen::Pin);
+    CHECK(overlay.message(40.0) == "Wrong PIN.");
+    for (int d : {2, 4, 6, 8}) overlay.press(OperatorKey::Digit, d, 41.0);
+    CHECK(overlay.press(OperatorKey::Exit, 0, 41.0) == OperatorAction::None);
+    overlay.press(OperatorKey::Enter, 0, 41.5);
+    CHECK(overlay.screen(41.5) == OperatorScreen::Facts);
+    CHECK(overlay.press(OperatorKey::Exit, 0, 42.0) == OperatorAction::Exit);
+}
+
+TEST_CASE("operator overlay: without a PIN it never opens", "[pin][operator]") {
+    OperatorOverlay overlay(PinLock(""));
+    overlay.open(0.0);
+    CHECK(overlay.screen(0.0) == OperatorScreen::Closed);
 }
