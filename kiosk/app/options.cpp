@@ -37,6 +37,7 @@ bool parse_pixels(const std::string& text, float& value) {
 std::string usage() {
     return "usage: kiosk [--content DIR] [--fullscreen | --size WxH] [--view article|memorial|sources]\n"
            "             [--scroll PX] [--time SECONDS] [--reduced-motion] [--screenshot FILE.png]\n"
+           "             [--config FILE] [--print-config]\n"
            "             [--version] [--help]\n"
            "  --content DIR         show the bundle in DIR instead of the built-in article\n"
            "  --fullscreen          fill the whole screen\n"
@@ -47,6 +48,8 @@ std::string usage() {
            "                        counter's animation); screenshots default to the settled state\n"
            "  --reduced-motion      no animation: the memorial counter shows its figure at once\n"
            "  --screenshot FILE.png render one frame without a display, write it as PNG and exit\n"
+           "  --config FILE         read settings from a TOML file (see --print-config)\n"
+           "  --print-config        print every setting with its default, as a TOML file, and exit\n"
            "  --version             print the version and the content bundle's identity\n"
            "  --help                print this text\n";
 }
@@ -78,7 +81,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
             return true;
         };
         const bool takes_value = name == "--content" || name == "--size" || name == "--view" || name == "--scroll" ||
-                                 name == "--screenshot" || name == "--time";
+                                 name == "--screenshot" || name == "--time" || name == "--config";
         if (takes_value && !take_value()) return fail(name + " needs a value");
         if (!takes_value && has_inline_value) return fail(name + " takes no value");
 
@@ -103,6 +106,11 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
         } else if (name == "--screenshot") {
             if (value.empty()) return fail("--screenshot needs a file name");
             options.screenshot = value;
+        } else if (name == "--config") {
+            if (value.empty()) return fail("--config needs a file name");
+            options.config_path = value;
+        } else if (name == "--print-config") {
+            options.print_config = true;
         } else if (name == "--version") {
             options.version = true;
         } else if (name == "--help" || name == "-h") {

@@ -16,6 +16,8 @@ struct Options {
     bool reduced_motion = false;       // --reduced-motion: no animation, final states at once
     float scroll = 0.0f;               // --scroll PX: start this far down the article
     std::string screenshot;            // --screenshot FILE.png: render one frame headless and exit
+    std::string config_path;           // --config FILE: settings (TOML, app/config.h); empty: all defaults
+    bool print_config = false;         // --print-config: print every setting at its default and exit
     bool version = false;              // --version
     bool help = false;                 // --help
 };

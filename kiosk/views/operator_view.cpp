@@ -1,0 +1,164 @@
+#include "views/operator_view.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "views/visitor_controls.h"
+
+namespace kiosk::views {
+
+using layout::FontRole;
+
+namespace {
+
+constexpr const char* kPinTitle = "Operator PIN";
+constexpr const char* kBack = "Back";
+constexpr const char* kEnter = "OK";
+constexpr const char* kCancel = "Cancel";
+constexpr const char* kFactsTitle = "Operator";
+constexpr const char* kReload = "Reload content";
+constexpr const char* kExit = "Exit kiosk";
+constexpr const char* kClose = "Close";
+constexpr const char* kFaultsHeading = "Faults seen";
+constexpr const char* kNoFaults = "none";
+
+ImVec2 tl(const Rect& r) { return ImVec2(r.x, r.y); }
+ImVec2 br(const Rect& r) { return ImVec2(r.x + r.width, r.y + r.height); }
+
+void centred(ImDrawList* dl, ImFont* font, const Rect& box, uint32_t colour, const std::string& text) {
+    if (!font) return;
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, text.c_str());
+    dl->AddText(font, font->FontSize,
+                ImVec2(std::round(box.x + (box.width - size.x) * 0.5f), std::round(box.y + (box.height - size.y) * 0.5f)),
+                colour, text.c_str());
+}
+
+void key(ImDrawList* dl, ImFont* font, const Theme& theme, const Rect& box, const std::string& label, bool pressed,
+         float line) {
+    const float rounding = box.height * 0.18f;
+    if (pressed) dl->AddRectFilled(tl(box), br(box), pack(theme.text, 0.2f), rounding);
+    dl->AddRect(tl(box), br(box), pack(theme.rule), rounding, 0, line);
+    centred(dl, font, box, pack(theme.text), label);
+}
+
+// Cuts `text` to fit `width` with an ellipsis ("..." : ASCII, which the atlas always has).
+std::string fit(ImFont* font, const std::string& text, float width) {
+    if (!font || font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, text.c_str()).x <= width) return text;
+    std::string cut = text;
+    while (!cut.empty() && font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, (cut + "...").c_str()).x > width) cut.pop_back();
+    return cut + "...";
+}
+
+}  // namespace
+
+std::string operator_view_text() {
+    std::string text;
+    for (char c = 32; c < 127; ++c) text += c;
+    return text;
+}
+
+PinPadLayout pin_pad_layout(const layout::Panel& panel, float width, float height, float min_target) {
+    PinPadLayout out;
+    const float ui = panel.role_sizes[static_cast<int>(FontRole::Ui)];
+    const float gap = std::max(std::round(panel.mm * 1.5f), std::round(ui * 0.4f));
+    const float line_h = std::round(ui * 1.8f);
+    // Keys: as large as fit, within reason; never under the target size.
+    const float for_height = (height - 2.0f * panel.margin - 3.0f * line_h - 5.0f * gap) / 5.0f;
+    const float for_width = (std::min(width, height * 1.2f) - 2.0f * panel.margin - 2.0f * gap) / 3.0f;
+    const float side = std::max(min_target, std::round(std::min({for_height, for_width, min_target * 2.2f})));
+    const float pad_w = 3.0f * side + 2.0f * gap;
+    const float total_h = 3.0f * line_h + 5.0f * side + 5.0f * gap;
+    const float x0 = std::round((width - pad_w) * 0.5f);
+    float y = std::round(std::max(0.0f, (height - total_h) * 0.5f));
+    out.title = {x0, y, pad_w, line_h};
+    y += line_h;
+    out.dots = {x0, y, pad_w, line_h};
+    y += line_h;
+    out.message = {std::round(width * 0.05f), y, std::round(width * 0.9f), line_h};
+    y += line_h + gap;
+    for (int i = 0; i < 12; ++i)
+        out.keys[i] = {x0 + (i % 3) * (side + gap), y + (i / 3) * (side + gap), side, side};
+    out.cancel = {x0, y + 4.0f * (side + gap), pad_w, side};
+    return out;
+}
+
+void draw_pin_pad(ImDrawList* dl, const Fonts& fonts, const Theme& theme, const PinPadLayout& layout,
+                  const PinPadState& state, float width, float height) {
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), pack(theme.background));
+    ImFont* ui = fonts[FontRole::Ui];
+    ImFont* big = fonts[FontRole::Standfirst];
+    const float line = std::max(1.0f, std::round(layout.keys[0].height / 40.0f));
+    centred(dl, ui, layout.title, pack(theme.text_muted), kPinTitle);
+    const float dot = std::max(3.0f, std::round(layout.dots.height * 0.14f));
+    const float pitch = dot * 3.5f;
+    const float start = layout.dots.x + layout.dots.width * 0.5f - pitch * (state.digits - 1) * 0.5f;
+    for (int i = 0; i < state.digits; ++i)
+        dl->AddCircleFilled(ImVec2(start + pitch * i, layout.dots.y + layout.dots.height * 0.5f), dot, pack(theme.text), 16);
+    centred(dl, ui, layout.message, pack(theme.accent), state.message);
+    for (int i = 0; i < 12; ++i) {
+        const int k = kPinKeys[i];
+        const std::string label = k == kPinBack ? kBack : k == kPinEnter ? kEnter : std::to_string(k);
+        key(dl, k >= 0 ? big : ui, theme, layout.keys[i], label, state.pressed == i, line);
+    }
+    key(dl, ui, theme, layout.cancel, kCancel, state.pressed == 12, line);
+}
+
+FactsLayout facts_layout(const layout::Panel& panel, float width, float height, float min_target) {
+    FactsLayout out;
+    const float ui = panel.role_sizes[static_cast<int>(FontRole::Ui)];
+    const float button_h = std::max(min_target, std::round(ui * 2.4f));
+    const float gap = std::round(std::max(panel.mm * 2.0f, ui * 0.6f));
+    const float left = panel.margin, inner = width - 2.0f * panel.margin;
+    const float button_w = std::round((inner - 2.0f * gap) / 3.0f);
+    const float buttons_y = height - panel.margin - button_h;
+    out.text = {left, panel.margin, inner, buttons_y - gap - panel.margin};
+    out.reload = {left, buttons_y, button_w, button_h};
+    out.exit = {left + button_w + gap, buttons_y, button_w, button_h};
+    out.close = {left + 2.0f * (button_w + gap), buttons_y, button_w, button_h};
+    return out;
+}
+
+void draw_facts(ImDrawList* dl, const Fonts& fonts, const Theme& theme, const FactsLayout& layout,
+                const OperatorFacts& facts, float width, float height) {
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), pack(theme.background));
+    ImFont* ui = fonts[FontRole::Ui];
+    if (!ui) return;
+    const float line_h = std::round(ui->FontSize * 1.4f);
+    const Rect& area = layout.text;
+    float label_w = 0.0f;
+    for (const auto& [label, value] : facts.lines)
+        label_w = std::max(label_w, ui->CalcTextSizeA(ui->FontSize, 1e9f, 0.0f, label.c_str()).x);
+    label_w += ui->FontSize;
+    const float value_w = std::max(0.0f, area.width - label_w);
+    float y = area.y;
+    dl->AddText(ui, ui->FontSize, ImVec2(area.x, y), pack(theme.accent), kFactsTitle);
+    y += line_h * 1.3f;
+    dl->PushClipRect(tl(area), br(area), true);
+    for (const auto& [label, value] : facts.lines) {
+        dl->AddText(ui, ui->FontSize, ImVec2(area.x, y), pack(theme.text_muted), label.c_str());
+        dl->AddText(ui, ui->FontSize, ImVec2(std::round(area.x + label_w), y), pack(theme.text),
+                    fit(ui, value, value_w).c_str());
+        y += line_h;
+    }
+    y += line_h * 0.4f;
+    const std::string heading = std::string(kFaultsHeading) + " (" + std::to_string(facts.faults.size()) + ")";
+    dl->AddText(ui, ui->FontSize, ImVec2(area.x, y), pack(theme.text_muted), heading.c_str());
+    y += line_h;
+    if (facts.faults.empty()) dl->AddText(ui, ui->FontSize, ImVec2(area.x, y), pack(theme.text), kNoFaults);
+    // The newest faults that fit, oldest of them first.
+    const int room = std::max(0, static_cast<int>((area.y + area.height - y) / line_h));
+    const size_t first = facts.faults.size() > size_t(room) ? facts.faults.size() - size_t(room) : 0;
+    for (size_t i = first; i < facts.faults.size(); ++i) {
+        dl->AddText(ui, ui->FontSize, ImVec2(area.x, y), pack(theme.text), fit(ui, facts.faults[i], area.width).c_str());
+        y += line_h;
+    }
+    dl->PopClipRect();
+    const float line = std::max(1.0f, std::round(layout.exit.height / 40.0f));
+    key(dl, ui, theme, layout.reload, kReload, facts.pressed == 0, line);
+    key(dl, ui, theme, layout.exit, kExit, facts.pressed == 1, line);
+    key(dl, ui, theme, layout.close, kClose, facts.pressed == 2, line);
+}
+
+}  // namespace kiosk::views

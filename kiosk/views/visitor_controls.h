@@ -1,0 +1,75 @@
+// What a visitor sees besides the content: the accessibility button that is always on screen, its
+// panel (text size, high contrast, less motion), the "Still reading?" card with its countdown, and
+// the quiet caption of the attract loop. Geometry (where each target is) is computed apart from the
+// drawing so the app hit-tests exactly what is drawn; every target is at least `min_target` pixels
+// each way (9 mm on the panel). Does NOT decide when any of this shows or what a tap does.
+#pragma once
+#include <array>
+#include <string>
+
+#include "layout/metrics.h"
+#include "views/article_view.h"
+#include "views/fonts.h"
+#include "views/theme.h"
+
+struct ImDrawList;
+
+namespace kiosk::views {
+
+bool contains(const Rect& rect, float x, float y);
+
+// [access] the accessibility button and its panel -------------------------------------------------
+
+struct AccessLayout {
+    Rect button;                       // "Aa", top right, always on screen
+    Rect panel;                        // the open panel's card
+    Rect smaller, larger;              // text size − and +
+    Rect steps;                        // where the text size dots go
+    Rect contrast;                     // the whole "High contrast" row (its switch at the right)
+    Rect motion;                       // the whole "Less motion" row
+    Rect done;                         // closes the panel
+    float row_height = 0.0f;
+};
+
+struct AccessState {
+    bool open = false;                 // the panel shows
+    int text_step = 0;                 // 0 .. steps-1
+    int text_steps = 4;
+    bool high_contrast = false;
+    bool reduced_motion = false;
+    int pressed = -1;                  // which target a finger is on (0 button, 1 smaller, 2 larger, 3 contrast, 4 motion, 5 done); -1 none
+};
+
+// `top_bar`: the height of the bar at the top (the button sits at its right end).
+AccessLayout access_layout(const layout::Panel& panel, float width, float height, float min_target);
+void draw_access_button(ImDrawList* draw_list, const Fonts& fonts, const Theme& theme, const AccessLayout& layout,
+                        const AccessState& state);
+void draw_access_panel(ImDrawList* draw_list, const Fonts& fonts, const Theme& theme, const AccessLayout& layout,
+                       const AccessState& state, float width, float height);
+
+// [idle] the "Still reading?" card and the attract caption ----------------------------------------
+
+struct IdleCardLayout {
+    Rect card;
+    Rect keep;                         // the "Keep reading" button (any touch keeps reading, this says so)
+    float ring_x = 0.0f, ring_y = 0.0f, ring_radius = 0.0f;
+};
+
+IdleCardLayout idle_card_layout(const layout::Panel& panel, float width, float height, float min_target);
+
+struct IdleCardState {
+    int seconds_shown = 10;            // the number in the ring
+    float remaining = 1.0f;            // 1 -> 0: how much of the ring is left
+    bool pressed = false;
+};
+void draw_idle_card(ImDrawList* draw_list, const Fonts& fonts, const Theme& theme, const IdleCardLayout& layout,
+                    const IdleCardState& state, float width, float height);
+
+// A quiet line near the bottom while the attract loop runs: it invites a touch.
+void draw_attract_caption(ImDrawList* draw_list, const Fonts& fonts, const Theme& theme, const layout::Panel& panel,
+                          float width, float height, float alpha);
+
+// Every word these controls write, for the font atlas.
+std::string visitor_controls_text();
+
+}  // namespace kiosk::views
