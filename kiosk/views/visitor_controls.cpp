@@ -92,10 +92,11 @@ std::string visitor_controls_text() {
 AccessLayout access_layout(const layout::Panel& panel, float width, float height, float min_target) {
     AccessLayout out;
     const float ui = panel.role_sizes[static_cast<int>(FontRole::Ui)];
-    const float button_h = std::max(min_target, std::round(ui * 2.2f));
+    // Inside the top bar with a little air when the bar has room; never under the target size.
+    const float button_h = std::max(min_target, std::min(std::round(ui * 2.2f), panel.top_bar - 2.0f * std::round(panel.mm)));
     const float button_w = std::round(std::max(min_target, button_h * 1.2f));
     const float gap = std::max(std::round(panel.mm * 1.5f), std::round((panel.top_bar - button_h) * 0.5f));
-    out.button = {width - gap - button_w, gap, button_w, button_h};
+    out.button = {width - gap - button_w, std::max(0.0f, std::round((panel.top_bar - button_h) * 0.5f)), button_w, button_h};
 
     const float row = std::max(min_target, std::round(ui * 2.6f));
     const float pad = std::round(row * 0.35f);
