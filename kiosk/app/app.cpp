@@ -11,6 +11,7 @@
 #include "views/memorial_view.h"
 #include "views/sources_view.h"
 #include "views/tab_bar.h"
+#include "views/visitor_controls.h"
 
 namespace kiosk::app {
 
@@ -24,7 +25,8 @@ constexpr const char* kUnavailableLabel = "Source unavailable";  // the card of 
 std::string interface_text() {
     std::string text;
     for (const char* label : kTabLabels) text += std::string(label) + " ";
-    return text + kCloseLabel + " " + kUnavailableLabel + " ?";
+    return text + kCloseLabel + " " + kUnavailableLabel + " ? " + views::visitor_controls_text() +
+           views::operator_view_text();
 }
 
 }  // namespace
@@ -41,9 +43,29 @@ App::App(content::Bundle bundle, AppParams params) : params_(params), bundle_(st
     for (const content::Block& block : bundle_.article)
         if (block.kind == content::BlockKind::Paragraph) body += content::block_text(block);
     average_char_em_ = views::average_char_em(body);
-    counter_.reduced_motion = params_.reduced_motion;
     view_ = params_.view;
     view_opened_at_ = params_.opened_at;
+
+    // The settings: touch, idle, the visitor's starting choices, the operator's PIN.
+    const KioskConfig& config = params_.config;
+    TouchParams touch;
+    touch.tap_slop_mm = static_cast<float>(config.touch.tap_slop_mm);
+    touch.long_press_s = static_cast<float>(config.touch.long_press_s);
+    touch.jump_mm = static_cast<float>(config.touch.jump_mm);
+    touch_.set_params(touch);
+    access_.text_steps = views::kTextSizeSteps;
+    access_.text_step = std::clamp(config.accessibility.text_size, 0, views::kTextSizeSteps - 1);
+    access_.high_contrast = config.accessibility.high_contrast;
+    access_.reduced_motion = config.accessibility.reduced_motion;
+    OperatorGestureParams gesture;
+    gesture.hold_s = config.op.hold_s;
+    operator_gesture_.set_params(gesture);
+    PinLockParams pin;
+    pin.free_tries = config.op.free_tries;
+    pin.first_wait_s = config.op.first_wait_s;
+    pin.max_wait_s = config.op.max_wait_s;
+    operator_ = OperatorOverlay(PinLock(config.op.pin, pin));
+    apply_motion_settings(params_.opened_at);
 
     // QR codes for the addresses curators gave: encoded once, one pixel a module, scaled when drawn.
     for (const content::Source& source : bundle_.sources) {
@@ -103,6 +125,7 @@ void App::relayout(const FrameSize& size, double now) {
     params.height = size.height;
     params.dpi = size.dpi;
     params.average_char_em = average_char_em_;
+    params.text_scale = views::text_scale_for_step(access_.text_step);
     panel_ = layout::panel_layout(params);
     std::string error;
     if (!views::build_fonts(panel_, codepoints_, fonts_, &error)) std::fprintf(stderr, "kiosk: %s\n", error.c_str());
@@ -111,13 +134,34 @@ void App::relayout(const FrameSize& size, double now) {
     article_params.column_width = panel_.column_width;
     article_ = layout::layout_article(bundle_.article, fonts_.metrics, article_params);
     laid_out_for_ = size;
-    tap_.set_slop(params_.tap_slop_mm * panel_.mm);
+    laid_out_step_ = access_.text_step;
+    TouchParams touch = touch_.params();
+    touch.px_per_mm = panel_.mm;
+    touch_.set_params(touch);
+    KineticParams kinetic = scroll_.params();
+    kinetic.stop_speed = 5.0f * panel_.mm;           // 5 mm/s: slower than that reads as stopped
+    kinetic.rubber_extent = std::max(1.0f, viewport_height() * 0.5f);
+    kinetic.max_overshoot = std::round(std::min(viewport_height() * 0.12f, 25.0f * panel_.mm));
+    scroll_.set_params(kinetic, now);
+    sources_scroll_.set_params(kinetic, now);
 
-    // Tabs share the text column's width, and never get narrower than a finger.
-    const float tabs_width = std::min(static_cast<float>(size.width),
-                                      std::max(panel_.column_width, 3.0f * 3.0f * target_pixels()));
-    tabs_ = layout::tab_boxes(static_cast<int>(kTabLabels.size()), std::round((size.width - tabs_width) * 0.5f),
-                              tabs_width, panel_.top_bar);
+    const float width = static_cast<float>(size.width), height = static_cast<float>(size.height);
+    access_layout_ = views::access_layout(panel_, width, height, target_pixels());
+    idle_card_ = views::idle_card_layout(panel_, width, height, target_pixels());
+    pin_pad_ = views::pin_pad_layout(panel_, width, height, target_pixels());
+    facts_ = views::facts_layout(panel_, width, height, target_pixels());
+
+    // Tabs share the text column's width, never get narrower than a finger, and leave the top
+    // right corner to the accessibility button.
+    const float gap = std::round(panel_.mm * 1.5f);
+    const float right_limit = access_layout_.button.x - gap;
+    float tabs_width = std::min(width, std::max(panel_.column_width, 3.0f * 3.0f * target_pixels()));
+    float tabs_left = std::round((width - tabs_width) * 0.5f);
+    if (tabs_left + tabs_width > right_limit) {
+        tabs_left = std::max(gap, std::min(tabs_left, right_limit - tabs_width));
+        tabs_width = right_limit - tabs_left;
+    }
+    tabs_ = layout::tab_boxes(static_cast<int>(kTabLabels.size()), tabs_left, tabs_width, panel_.top_bar);
 
     scroll_.set_limit(views::max_scroll(article_, viewport_height(), article_padding_top(panel_),
                                         article_padding_bottom(size.height)),
@@ -227,15 +271,24 @@ int64_t App::counter_value(double now) const {
 
 double App::next_frame_due(double now) const {
     if (dirty_ || scroll_.moving(now) || sources_scroll_.moving(now)) return now;
+    if (started_at_ < 0.0) return now;
+    double due = kNever;
     if (view_ == ViewId::Memorial) {
         // Still while the view settles, every frame while counting, and one last frame at the figure.
         const double end = view_opened_at_ + counter_settles_after();
         if (last_frame_time_ < end) {
             const double start = counter_.reduced_motion ? end : view_opened_at_ + counter_.delay_seconds;
-            return std::max(now, std::min(start, end));
+            due = std::max(now, std::min(start, end));
         }
     }
-    return kNever;
+    // The card appearing, each second of its countdown, the reset, each view of the attract loop.
+    due = std::min(due, idle_.next_change(now));
+    const IdleStatus idle = idle_.status(now);
+    if (idle.phase == IdlePhase::Prompt && !reduced_motion())
+        due = std::min(due, std::max(now, last_frame_time_ + 1.0 / 30.0));  // the ring drains smoothly
+    if (idle.phase == IdlePhase::Attract && now < attract_view_since_ + kAttractFadeSeconds) due = now;
+    due = std::min(due, operator_.next_change(now));  // its wait counting down, its auto close
+    return due;
 }
 
 bool App::take_fonts_changed() {
@@ -246,7 +299,9 @@ bool App::take_fonts_changed() {
 
 ImDrawData* App::frame(const FrameSize& size, double now) {
     ImGui::SetCurrentContext(imgui_);
-    if (size.width != laid_out_for_.width || size.height != laid_out_for_.height || size.dpi != laid_out_for_.dpi)
+    advance(now);
+    if (size.width != laid_out_for_.width || size.height != laid_out_for_.height || size.dpi != laid_out_for_.dpi ||
+        access_.text_step != laid_out_step_)
         relayout(size, now);
     upload_pending_textures();
     ImGuiIO& io = ImGui::GetIO();
@@ -255,7 +310,7 @@ ImDrawData* App::frame(const FrameSize& size, double now) {
     last_frame_time_ = now;
     ImGui::NewFrame();
 
-    const views::Theme& theme = views::dark_theme();
+    const views::Theme& theme = this->theme();
     ImDrawList* draw_list = ImGui::GetBackgroundDrawList();
     const float width = static_cast<float>(size.width);
     const views::Rect page{0.0f, panel_.top_bar, width, viewport_height()};
@@ -313,6 +368,7 @@ ImDrawData* App::frame(const FrameSize& size, double now) {
     bar.height = panel_.top_bar;
     bar.rule_thickness = std::max(1.0f, std::round(panel_.body_size / 24.0f));
     views::draw_tab_bar(draw_list, fonts_, theme, bar);
+    draw_overlays(draw_list, now);
 
     ImGui::Render();
     ImDrawData* draw_data = ImGui::GetDrawData();

@@ -3,6 +3,12 @@
 // memorial counter's clock, and what a frame draws. Takes plain input events and the time; says
 // when the next frame is due so the loop can sleep. Does NOT open windows or read files; pictures
 // it builds (the field of marks, QR codes) reach the GPU through the uploader the caller sets.
+//
+// Every pointer event goes through one touch recogniser (app/touch.h), which decides tap, drag or
+// long press for all views; the kiosk lock, the idle machine (app/idle.h) and the operator overlay
+// see each input before the views do. The input path lives in app_input.cpp, the overlays drawn
+// over the views (accessibility panel, idle card, attract caption, operator screens) in
+// app_overlays.cpp.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -11,9 +17,13 @@
 #include <string>
 #include <vector>
 
+#include "app/config.h"
 #include "app/counter.h"
-#include "app/scroll.h"
-#include "app/tap.h"
+#include "app/idle.h"
+#include "app/kinetic_scroll.h"
+#include "app/operator_gesture.h"
+#include "app/operator_overlay.h"
+#include "app/touch.h"
 #include "app/view_id.h"
 #include "content/bundle.h"
 #include "layout/article_layout.h"
@@ -24,14 +34,18 @@
 #include "views/fonts.h"
 #include "views/qr_code.h"
 #include "views/rgba_image.h"
+#include "views/operator_view.h"
 #include "views/theme.h"
+#include "views/visitor_controls.h"
 
 struct ImDrawData;
+struct ImDrawList;
 struct ImGuiContext;
 
 namespace kiosk::app {
 
 constexpr double kNever = std::numeric_limits<double>::infinity();
+constexpr double kAttractFadeSeconds = 1.2;  // each view of the attract loop fades in this long
 
 struct FrameSize {
     int width = 1080, height = 1920;   // framebuffer pixels
@@ -48,9 +62,16 @@ struct FrameStats {
 struct AppParams {
     ViewId view = ViewId::Article;     // the view shown first
     double opened_at = 0.0;            // when it opened, on the frame clock (earlier: --time shows a later moment)
-    bool reduced_motion = false;       // no animation: the counter shows its figure at once
+    bool reduced_motion = false;       // no animation (--reduced-motion; the config and the visitor can also ask)
     float target_mm = 9.0f;            // the least a touch target measures, each way (tabs, citations, close)
-    float tap_slop_mm = 3.0f;          // a touch moving further than this scrolls instead of tapping
+    KioskConfig config;                // the settings file: touch, idle, accessibility, kiosk lock, operator
+};
+
+// What the operator overlay lists that only the caller knows.
+struct PlatformFacts {
+    std::string gl_renderer;           // GL_RENDERER
+    std::string gl_version;            // GL_VERSION
+    std::string dpi_source;            // "monitor", "config" or "assumed"
 };
 
 // Turns RGBA pixels into a texture ImGui can draw (the surface's upload_texture). `replace`: a
@@ -67,6 +88,12 @@ public:
 
     void handle(const platform::InputEvent& event, double now);
     bool quit_requested() const { return quit_requested_; }
+    // True once after the operator pressed "Reload content" (the caller reloads the bundle).
+    bool take_reload_request();
+    // The kiosk lock hides the cursor once the pointer has been still for cursor_hide_s.
+    bool cursor_visible(double now) const;
+    // The page colour of the current theme (what the renderer clears to).
+    const views::Theme& theme() const;
 
     // When the next frame must be drawn: `now` when something changed, kNever when all is still.
     double next_frame_due(double now) const;
@@ -89,6 +116,24 @@ public:
     float scroll_position(double now) const { return scroll_.position(now); }
     float scroll_limit() const { return scroll_.limit(); }
     int64_t counter_value(double now) const;      // the memorial number at `now`
+    // Back to the start view at the top, with the configured text size and contrast (idle reset).
+    void reset_to_start(double now);
+
+    // Visitor and operator state, for tests and the overlays.
+    IdleStatus idle_status(double now) const { return idle_.status(now); }
+    const views::AccessState& access() const { return access_; }
+    bool reduced_motion() const;
+    OperatorScreen operator_screen(double now) const { return operator_.screen(now); }
+    const views::AccessLayout& access_layout() const { return access_layout_; }
+    const views::IdleCardLayout& idle_card_layout() const { return idle_card_; }
+    const views::PinPadLayout& pin_pad_layout() const { return pin_pad_; }
+    const views::FactsLayout& facts_layout() const { return facts_; }
+    float scroll_position(ViewId view, double now) const;
+    bool any_pressed() const { return pressed_ != Pressed::None; }  // a control shows pressed
+
+    // What the operator overlay lists besides the app's own facts.
+    void set_platform_facts(PlatformFacts facts) { platform_facts_ = std::move(facts); }
+    void note_fault(std::string line);            // shown under "Faults seen" (kept to the last 200)
     double counter_settles_after() const { return app::counter_settles_after(counter_); }
 
     // Geometry of the last layout, in framebuffer pixels (for tests and benchmarks).
@@ -121,8 +166,20 @@ private:
     void layout_card();
     void build_pictures();             // the field and QR images, to upload afresh
     void upload_pending_textures();
+    // Which control a finger is on (drawn pressed until it lifts or drags away).
+    enum class Pressed { None, AccessButton, Smaller, Larger, Contrast, Motion, Done, Keep, PinKey, Facts };
+
     void handle_tap(float x, float y, double now);
-    Scroll* current_scroll();
+    void handle_gesture(const Gesture& gesture, double now);
+    bool handle_overlay_tap(float x, float y, double now);     // the access panel and the operator screens
+    Pressed pressed_at(float x, float y, double now);  // also sets pressed_index_
+    void draw_overlays(ImDrawList* draw_list, double now);
+    void apply_motion_settings(double now);
+    void set_text_step(int step, double now);
+    void advance(double now);          // the idle clock: the reset and the attract loop's views
+    void follow_attract(double now);
+    KineticScroll* current_scroll();
+    KineticScroll* scroll_of(ViewId view);
     float viewport_height() const;
     float line_step() const;
 
@@ -132,6 +189,7 @@ private:
     views::RoleCodepoints codepoints_{};
     float average_char_em_ = 0.47f;
     FrameSize laid_out_for_{0, 0, 0.0f};
+    int laid_out_step_ = 0;            // the text size step of the last layout
     layout::Panel panel_;
     views::Fonts fonts_;
     layout::ArticleLayout article_;
@@ -144,9 +202,30 @@ private:
     Texture field_texture_;
     std::vector<Texture> code_textures_;  // by source index
     TextureUploader uploader_;
-    Scroll scroll_;                     // the article's
-    Scroll sources_scroll_;
-    TapTracker tap_;
+    KineticScroll scroll_;              // the article's
+    KineticScroll sources_scroll_;
+    TouchRecognizer touch_;             // decides tap, drag and long press for every view
+    KineticScroll* drag_scroll_ = nullptr;  // what the current drag moves; null: nothing
+    bool press_stopped_fling_ = false;  // the finger came down on a moving page: that touch is no tap
+    bool swallowing_ = false;           // the rest of a gesture that woke the kiosk is ignored
+    Pressed pressed_ = Pressed::None;
+    int pressed_index_ = -1;            // PinKey: which key; Facts: which button
+    IdleMachine idle_;
+    uint64_t resets_done_ = 0;
+    ViewId attract_view_ = ViewId::Article;
+    double attract_view_since_ = -1.0;  // when the attract loop last changed view (for the fade)
+    views::AccessState access_;
+    views::AccessLayout access_layout_;
+    views::IdleCardLayout idle_card_;
+    views::PinPadLayout pin_pad_;
+    views::FactsLayout facts_;
+    OperatorGesture operator_gesture_;
+    OperatorOverlay operator_;
+    PlatformFacts platform_facts_;
+    std::vector<std::string> faults_seen_;
+    bool reload_requested_ = false;
+    double last_pointer_motion_ = -1e9;
+    double started_at_ = -1.0;          // the first frame: uptime and the idle clock start here
     CounterParams counter_;
     ViewId view_ = ViewId::Article;
     double view_opened_at_ = 0.0;
@@ -156,7 +235,6 @@ private:
     bool fonts_changed_ = false;
     bool dirty_ = true;                // something changed since the last frame
     bool quit_requested_ = false;
-    float drag_start_scroll_ = 0.0f;
     double last_frame_time_ = -1.0;
     uint64_t frames_drawn_ = 0;
     FrameStats stats_;

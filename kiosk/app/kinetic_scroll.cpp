@@ -125,9 +125,9 @@ void KineticScroll::start_spring(float bound, float offset, float velocity, doub
     t0_ = now;
     p1_ = bound;
     x0_ = offset;
-    // Moving further out: cap the speed so the page never sails far past the end.
-    const float cap = params_.max_overshoot * params_.spring_rate * std::exp(1.0f);
-    if (velocity * offset > 0.0f) velocity = std::clamp(velocity, -cap, cap);
+    // Let go while pulled past the end and still pulling outward: it springs straight back rather
+    // than sailing further out.
+    if (velocity * offset > 0.0f) velocity = 0.0f;
     v0_ = velocity;
     settle_time_ = now + spring_settle_time(x0_, v0_, params_.spring_rate);
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "app/config.h"
 #include "app/options.h"
 #include "content/bundle.h"
 #include "core/fault.h"
@@ -26,22 +27,26 @@ std::atomic<bool> g_stop{false};
 
 void on_stop_signal(int) { g_stop = true; }
 
-void print_faults(const std::vector<core::Fault>& faults, const std::string& origin) {
-    for (const core::Fault& fault : faults)
-        std::fprintf(stderr, "kiosk: %s: %s\n", origin.c_str(), core::format_fault(fault).c_str());
+// Prints each fault and keeps it for the operator overlay's "Faults seen".
+void print_faults(const std::vector<core::Fault>& faults, const std::string& origin, std::vector<std::string>* seen) {
+    for (const core::Fault& fault : faults) {
+        const std::string line = origin + ": " + core::format_fault(fault);
+        std::fprintf(stderr, "kiosk: %s\n", line.c_str());
+        if (seen) seen->push_back(line);
+    }
 }
 
 // The bundle to show: the one asked for when it is usable, else the built-in one.
-content::Bundle choose_bundle(const app::Options& options) {
+content::Bundle choose_bundle(const app::Options& options, std::vector<std::string>* seen) {
     if (!options.content_dir.empty()) {
         content::LoadResult loaded = content::load_bundle_dir(options.content_dir);
-        print_faults(loaded.faults, options.content_dir);
+        print_faults(loaded.faults, options.content_dir, seen);
         if (loaded.usable) return std::move(loaded.bundle);
         std::fprintf(stderr, "kiosk: the bundle in %s cannot be shown; showing the built-in article instead\n",
                      options.content_dir.c_str());
     }
     content::LoadResult builtin = content::load_builtin_bundle();
-    print_faults(builtin.faults, "built-in");  // warnings too: unknown citations, unused sources
+    print_faults(builtin.faults, "built-in", seen);  // warnings too: unknown citations, unused sources
     return std::move(builtin.bundle);
 }
 
@@ -59,8 +64,9 @@ void report_missing_glyphs(const content::Bundle& bundle) {
                      text::codepoint_label(codepoint).c_str());
 }
 
-app::AppParams app_params(const app::Options& options) {
+app::AppParams app_params(const app::Options& options, const app::KioskConfig& config) {
     app::AppParams params;
+    params.config = config;
     params.view = options.view;
     params.reduced_motion = options.reduced_motion;
     params.opened_at = 0.0;  // screenshots render at --time on this clock; the window moves it with show()
@@ -75,8 +81,8 @@ void connect_textures(app::App& app, platform::Surface& surface) {
     });
 }
 
-int take_screenshot(const app::Options& options, content::Bundle bundle) {
-    app::App app(std::move(bundle), app_params(options));
+int take_screenshot(const app::Options& options, const app::KioskConfig& kiosk_config, content::Bundle bundle) {
+    app::App app(std::move(bundle), app_params(options, kiosk_config));
     platform::SurfaceConfig config;
     config.headless = true;
     config.width = options.width > 0 ? options.width : 1080;
@@ -91,14 +97,15 @@ int take_screenshot(const app::Options& options, content::Bundle bundle) {
     // The moment shown: --time after the view opened, else when everything has settled.
     const double now = options.time >= 0.0 ? options.time : app.counter_settles_after();
     app.scroll_to(options.scroll, now);
-    const app::FrameSize size{surface->width(), surface->height(), 96.0f};
-    const views::Theme& theme = views::dark_theme();
+    const float dpi = kiosk_config.window.dpi > 0.0 ? static_cast<float>(kiosk_config.window.dpi) : 96.0f;
+    const app::FrameSize size{surface->width(), surface->height(), dpi};
     // Two frames: the first lays out and builds the atlas, the second is the settled picture.
     for (int i = 0; i < 2; ++i) {
         surface->begin_frame();
         ImDrawData* draw_data = app.frame(size, now);
         if (app.take_fonts_changed()) surface->fonts_changed();
-        surface->render(draw_data, theme.background.r, theme.background.g, theme.background.b);
+        const views::Rgb page = app.theme().background;
+        surface->render(draw_data, page.r, page.g, page.b);
     }
     const platform::Pixels pixels = surface->read_pixels();
     surface.reset();  // before the ImGui context goes with `app`
@@ -110,16 +117,21 @@ int take_screenshot(const app::Options& options, content::Bundle bundle) {
     return 0;
 }
 
-int run_window(const app::Options& options, content::Bundle bundle) {
+int run_window(const app::Options& options, const app::KioskConfig& kiosk_config, content::Bundle bundle,
+               const std::vector<std::string>& faults_seen) {
     if (!platform::display_available()) {
         std::fprintf(stderr,
                      "kiosk: no display (DISPLAY and WAYLAND_DISPLAY are unset); "
                      "use --screenshot FILE.png to render without one\n");
         return 1;
     }
-    app::App app(std::move(bundle), app_params(options));
+    app::App app(std::move(bundle), app_params(options, kiosk_config));
+    for (const std::string& fault : faults_seen) app.note_fault(fault);
     platform::SurfaceConfig config;
-    config.fullscreen = options.fullscreen;
+    // The kiosk lock fills the chosen monitor; --size still gives a window (to try the lock out).
+    config.fullscreen =
+        options.fullscreen || ((kiosk_config.window.fullscreen || kiosk_config.window.kiosk) && options.width == 0);
+    config.monitor = kiosk_config.window.monitor;
     config.width = options.width > 0 ? options.width : 1080;
     config.height = options.height > 0 ? options.height : 1920;
     config.title = app.bundle().manifest.title.empty() ? "kiosk" : app.bundle().manifest.title;
@@ -130,23 +142,41 @@ int run_window(const app::Options& options, content::Bundle bundle) {
         return 1;
     }
     std::fprintf(stderr, "kiosk: %s, %s\n", surface->gl_info().version.c_str(), surface->gl_info().renderer.c_str());
+    // Sizes in millimetres need the panel's DPI: the config's, else the monitor's, else 96.
+    const bool dpi_from_config = kiosk_config.window.dpi > 0.0;
+    const float dpi = dpi_from_config ? static_cast<float>(kiosk_config.window.dpi)
+                      : surface->physical_dpi() > 0.0f ? surface->physical_dpi()
+                                                       : 96.0f;
+    app.set_platform_facts({surface->gl_info().renderer, surface->gl_info().version,
+                            dpi_from_config ? "config" : surface->physical_dpi() > 0.0f ? "monitor" : "assumed"});
+    bool cursor_shown = true;
     connect_textures(app, *surface);
     // The surface's clock starts now: the first view opens now, or --time earlier.
     app.show(options.view, surface->now() - std::max(0.0, options.time));
     app.scroll_to(options.scroll, surface->now());
-    const views::Theme& theme = views::dark_theme();
     while (!app.quit_requested() && !g_stop) {
         const double now = surface->now();
         // Signals do not wake GLFW's wait, so an idle wait never lasts longer than this.
         const double deadline = std::min(app.next_frame_due(now), now + 0.5);
         for (const platform::InputEvent& event : surface->wait_events(deadline)) app.handle(event, event.time);
         const double after = surface->now();
+        if (app.cursor_visible(after) != cursor_shown) {
+            cursor_shown = !cursor_shown;
+            surface->set_cursor_visible(cursor_shown);
+        }
+        if (app.take_reload_request()) {
+            // Workaround until content reload lands (issue 7: SIGHUP reload and App::set_bundle):
+            // say so on the log and in the overlay rather than pretend.
+            std::fprintf(stderr, "kiosk: the operator asked to reload the content; this build cannot reload "
+                                 "while running (restart the service)\n");
+            app.note_fault("reload: not available in this build; restart the service to reload content");
+        }
         if (app.next_frame_due(after) > after) continue;
         surface->begin_frame();
-        const float dpi = surface->physical_dpi() > 0.0f ? surface->physical_dpi() : 96.0f;
         ImDrawData* draw_data = app.frame({surface->width(), surface->height(), dpi}, after);
         if (app.take_fonts_changed()) surface->fonts_changed();
-        surface->render(draw_data, theme.background.r, theme.background.g, theme.background.b);
+        const views::Rgb page = app.theme().background;
+        surface->render(draw_data, page.r, page.g, page.b);
         surface->present();
     }
     surface.reset();
@@ -164,7 +194,18 @@ int run(const std::vector<std::string>& args) {
         std::fputs(app::usage().c_str(), stdout);
         return 0;
     }
-    content::Bundle bundle = choose_bundle(options);
+    if (options.print_config) {
+        std::fputs(app::default_config_toml().c_str(), stdout);
+        return 0;
+    }
+    std::vector<std::string> faults_seen;
+    app::KioskConfig kiosk_config;
+    if (!options.config_path.empty()) {
+        app::ConfigLoad load = app::load_config(options.config_path);
+        print_faults(load.faults, "settings", &faults_seen);
+        kiosk_config = std::move(load.config);
+    }
+    content::Bundle bundle = choose_bundle(options, &faults_seen);
     if (options.version) {
         std::printf("kiosk %s\ncontent: %s version %s, hash %s (%s)\n", KIOSK_VERSION, bundle.manifest.id.c_str(),
                     bundle.manifest.version.c_str(), bundle.hash.c_str(), bundle.origin.c_str());
@@ -173,8 +214,8 @@ int run(const std::vector<std::string>& args) {
     report_missing_glyphs(bundle);
     std::signal(SIGTERM, on_stop_signal);
     std::signal(SIGINT, on_stop_signal);
-    if (!options.screenshot.empty()) return take_screenshot(options, std::move(bundle));
-    return run_window(options, std::move(bundle));
+    if (!options.screenshot.empty()) return take_screenshot(options, kiosk_config, std::move(bundle));
+    return run_window(options, kiosk_config, std::move(bundle), faults_seen);
 }
 
 }  // namespace

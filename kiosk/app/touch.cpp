@@ -96,6 +96,7 @@ Gesture TouchRecognizer::feed(const PointerSample& sample) {
             others_.clear();
             down_x_ = last_x_ = sample.x;
             down_y_ = last_y_ = sample.y;
+            last_step_ = 0.0f;
             down_time_ = sample.time;
             second_contact_ = false;
             trace_.clear();
@@ -108,27 +109,38 @@ Gesture TouchRecognizer::feed(const PointerSample& sample) {
         }
         case ContactPhase::Move: {
             if (state_ == State::Idle || state_ == State::Frozen) return none;  // hover, or frozen
-            const float leap = distance(sample.x, sample.y, last_x_, last_y_);
-            if (leap > params_.jump_mm * params_.px_per_mm) {
-                // Another contact or a palm took the pointer: move nothing, carry on from here.
+            const float step = distance(sample.x, sample.y, last_x_, last_y_);
+            const bool leap = step > params_.jump_mm * params_.px_per_mm && step > params_.jump_ratio * last_step_;
+            last_step_ = step;
+            if (leap) {
+                // Another contact or a palm took the pointer: move nothing.
                 second_contact_ = true;
                 last_x_ = sample.x;
                 last_y_ = sample.y;
                 trace_.clear();
                 trace_.push_back({sample.time, sample.x, sample.y});
                 if (state_ == State::Pressed) {
-                    down_x_ = sample.x;  // the slop now counts from the new place
-                    down_y_ = sample.y;
+                    // Not yet a drag: nothing to carry on; ignore the rest until the finger lifts.
+                    state_ = State::Frozen;
+                    Gesture cancelled = none;
+                    cancelled.type = GestureType::Cancel;
+                    cancelled.x = down_x_;
+                    cancelled.y = down_y_;
+                    cancelled.duration = sample.time - down_time_;
+                    return cancelled;
                 }
-                return none;
+                return none;  // a drag carries on from here
             }
             if (state_ == State::Pressed) {
                 if (distance(sample.x, sample.y, down_x_, down_y_) <= slop) {
                     trace_.push_back({sample.time, sample.x, sample.y});
                     return none;
                 }
-                // Crossing the slop starts the drag from here, so the page does not jump by the slop.
+                // Crossing the slop starts the drag with the movement beyond the slop, so the page
+                // neither jumps by the slop nor loses the rest of this sample.
                 state_ = State::Dragging;
+                const float dx = sample.x - down_x_, dy = sample.y - down_y_;
+                const float beyond = 1.0f - slop / std::max(1e-3f, distance(sample.x, sample.y, down_x_, down_y_));
                 last_x_ = sample.x;
                 last_y_ = sample.y;
                 trace_.push_back({sample.time, sample.x, sample.y});
@@ -136,6 +148,8 @@ Gesture TouchRecognizer::feed(const PointerSample& sample) {
                 begin.type = GestureType::DragBegin;
                 begin.x = down_x_;
                 begin.y = down_y_;
+                begin.step_x = dx * beyond;
+                begin.step_y = dy * beyond;
                 return begin;
             }
             Gesture drag = none;

@@ -1,7 +1,7 @@
 // Where a finger lands: the tabs of the top bar, the citation markers of the laid-out article, and
 // the parts of the citation card. Pure geometry; targets are at least `min_side` pixels (9 mm on the
 // panel) however small what they show is, without moving any glyph.
-// Does NOT recognise taps (app/tap.h) or draw anything.
+// Does NOT recognise taps (app/touch.h) or draw anything.
 #pragma once
 #include <vector>
 

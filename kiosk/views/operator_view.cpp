@@ -24,10 +24,10 @@ constexpr const char* kClose = "Close";
 constexpr const char* kFaultsHeading = "Faults seen";
 constexpr const char* kNoFaults = "none";
 
-ImVec2 tl(const Rect& r) { return ImVec2(r.x, r.y); }
-ImVec2 br(const Rect& r) { return ImVec2(r.x + r.width, r.y + r.height); }
+ImVec2 tl(const layout::Box& r) { return ImVec2(r.x, r.y); }
+ImVec2 br(const layout::Box& r) { return ImVec2(r.x + r.width, r.y + r.height); }
 
-void centred(ImDrawList* dl, ImFont* font, const Rect& box, uint32_t colour, const std::string& text) {
+void centred(ImDrawList* dl, ImFont* font, const layout::Box& box, uint32_t colour, const std::string& text) {
     if (!font) return;
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, text.c_str());
     dl->AddText(font, font->FontSize,
@@ -35,7 +35,7 @@ void centred(ImDrawList* dl, ImFont* font, const Rect& box, uint32_t colour, con
                 colour, text.c_str());
 }
 
-void key(ImDrawList* dl, ImFont* font, const Theme& theme, const Rect& box, const std::string& label, bool pressed,
+void key(ImDrawList* dl, ImFont* font, const Theme& theme, const layout::Box& box, const std::string& label, bool pressed,
          float line) {
     const float rounding = box.height * 0.18f;
     if (pressed) dl->AddRectFilled(tl(box), br(box), pack(theme.text, 0.2f), rounding);
@@ -126,7 +126,7 @@ void draw_facts(ImDrawList* dl, const Fonts& fonts, const Theme& theme, const Fa
     ImFont* ui = fonts[FontRole::Ui];
     if (!ui) return;
     const float line_h = std::round(ui->FontSize * 1.4f);
-    const Rect& area = layout.text;
+    const layout::Box& area = layout.text;
     float label_w = 0.0f;
     for (const auto& [label, value] : facts.lines)
         label_w = std::max(label_w, ui->CalcTextSizeA(ui->FontSize, 1e9f, 0.0f, label.c_str()).x);

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "layout/metrics.h"
-#include "views/article_view.h"
+#include "layout/touch_targets.h"
 #include "views/fonts.h"
 #include "views/theme.h"
 
@@ -18,11 +18,11 @@ struct ImDrawList;
 namespace kiosk::views {
 
 struct PinPadLayout {
-    Rect title;                        // "Operator PIN"
-    Rect dots;                         // one dot a digit entered
-    Rect message;                      // wrong PIN, the wait
-    std::array<Rect, 12> keys{};       // 1 2 3 / 4 5 6 / 7 8 9 / Back 0 OK
-    Rect cancel;
+    layout::Box title;                        // "Operator PIN"
+    layout::Box dots;                         // one dot a digit entered
+    layout::Box message;                      // wrong PIN, the wait
+    std::array<layout::Box, 12> keys{};       // 1 2 3 / 4 5 6 / 7 8 9 / Back 0 OK
+    layout::Box cancel;
 };
 // Which digit or action each of `keys` is: 0..9, or kPinBack / kPinEnter.
 constexpr int kPinBack = -1, kPinEnter = -2;
@@ -39,8 +39,8 @@ void draw_pin_pad(ImDrawList* draw_list, const Fonts& fonts, const Theme& theme,
                   const PinPadState& state, float width, float height);
 
 struct FactsLayout {
-    Rect text;                         // where the facts are listed
-    Rect reload, exit, close;
+    layout::Box text;                         // where the facts are listed
+    layout::Box reload, exit, close;
 };
 FactsLayout facts_layout(const layout::Panel& panel, float width, float height, float min_target);
 

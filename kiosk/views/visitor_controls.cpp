@@ -41,23 +41,23 @@ void text_at(ImDrawList* draw_list, ImFont* font, float x, float y, uint32_t col
     if (font) draw_list->AddText(font, font->FontSize, ImVec2(std::round(x), std::round(y)), colour, text);
 }
 
-void text_centred(ImDrawList* draw_list, ImFont* font, const Rect& box, uint32_t colour, const char* text) {
+void text_centred(ImDrawList* draw_list, ImFont* font, const layout::Box& box, uint32_t colour, const char* text) {
     const ImVec2 size = text_size(font, text);
     text_at(draw_list, font, box.x + (box.width - size.x) * 0.5f, box.y + (box.height - size.y) * 0.5f, colour, text);
 }
 
-void text_left(ImDrawList* draw_list, ImFont* font, const Rect& box, float inset, uint32_t colour, const char* text) {
+void text_left(ImDrawList* draw_list, ImFont* font, const layout::Box& box, float inset, uint32_t colour, const char* text) {
     const ImVec2 size = text_size(font, text);
     text_at(draw_list, font, box.x + inset, box.y + (box.height - size.y) * 0.5f, colour, text);
 }
 
-ImVec2 top_left(const Rect& r) { return ImVec2(r.x, r.y); }
-ImVec2 bottom_right(const Rect& r) { return ImVec2(r.x + r.width, r.y + r.height); }
+ImVec2 top_left(const layout::Box& r) { return ImVec2(r.x, r.y); }
+ImVec2 bottom_right(const layout::Box& r) { return ImVec2(r.x + r.width, r.y + r.height); }
 
 float hairline(const layout::Panel& panel) { return std::max(1.0f, std::round(panel.mm * 0.35f)); }
 
 // A button: an outline, filled while pressed or when `on`.
-void draw_button(ImDrawList* draw_list, const Theme& theme, const Rect& box, float rounding, float line, bool pressed,
+void draw_button(ImDrawList* draw_list, const Theme& theme, const layout::Box& box, float rounding, float line, bool pressed,
                  bool on) {
     draw_list->AddRectFilled(top_left(box), bottom_right(box), pack(theme.background), rounding);
     if (on) draw_list->AddRectFilled(top_left(box), bottom_right(box), pack(theme.accent, 0.22f), rounding);
@@ -66,7 +66,7 @@ void draw_button(ImDrawList* draw_list, const Theme& theme, const Rect& box, flo
 }
 
 // A card over a dimmed page.
-void draw_card(ImDrawList* draw_list, const Theme& theme, const Rect& card, float width, float height, float rounding,
+void draw_card(ImDrawList* draw_list, const Theme& theme, const layout::Box& card, float width, float height, float rounding,
                float line) {
     draw_list->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), pack({0, 0, 0}, 0.55f));
     draw_list->AddRectFilled(top_left(card), bottom_right(card), pack(theme.background), rounding);
@@ -74,10 +74,6 @@ void draw_card(ImDrawList* draw_list, const Theme& theme, const Rect& card, floa
 }
 
 }  // namespace
-
-bool contains(const Rect& rect, float x, float y) {
-    return x >= rect.x && y >= rect.y && x < rect.x + rect.width && y < rect.y + rect.height;
-}
 
 std::string visitor_controls_text() {
     std::string text = "0123456789 ";
@@ -141,7 +137,7 @@ void draw_access_panel(ImDrawList* draw_list, const Fonts& fonts, const Theme& t
     const uint32_t text = pack(theme.text);
 
     // Text size: label, one dot a step (the current one filled), − and +.
-    const Rect size_row{layout.panel.x + (layout.contrast.x - layout.panel.x), layout.smaller.y,
+    const layout::Box size_row{layout.panel.x + (layout.contrast.x - layout.panel.x), layout.smaller.y,
                         layout.steps.x - layout.contrast.x, row};
     text_left(draw_list, ui, size_row, 0.0f, text, kTextSizeLabel);
     const int steps = std::max(1, state.text_steps);
@@ -159,11 +155,11 @@ void draw_access_panel(ImDrawList* draw_list, const Fonts& fonts, const Theme& t
     text_centred(draw_list, ui, layout.larger, pack(at_largest ? theme.rule : theme.text), kLargerLabel);
 
     // Switches: the knob's side and the fill both say on or off (not colour alone).
-    const auto toggle_row = [&](const Rect& r, const char* label, bool on, bool pressed) {
+    const auto toggle_row = [&](const layout::Box& r, const char* label, bool on, bool pressed) {
         if (pressed) draw_list->AddRectFilled(top_left(r), bottom_right(r), pack(theme.text, 0.12f), rounding);
         text_left(draw_list, ui, r, 0.0f, text, label);
         const float h = std::round(row * 0.5f), w = std::round(h * 1.9f);
-        const Rect pill{r.x + r.width - w, r.y + (row - h) * 0.5f, w, h};
+        const layout::Box pill{r.x + r.width - w, r.y + (row - h) * 0.5f, w, h};
         if (on) draw_list->AddRectFilled(top_left(pill), bottom_right(pill), pack(theme.accent), h * 0.5f);
         else draw_list->AddRect(top_left(pill), bottom_right(pill), pack(theme.rule), h * 0.5f, 0, line * 1.5f);
         const float knob = h * 0.5f - std::max(2.0f, line * 2.0f);
@@ -212,7 +208,7 @@ void draw_idle_card(ImDrawList* draw_list, const Fonts& fonts, const Theme& them
     ImFont* ui = fonts[FontRole::Ui];
     const float pad = std::round(body * 1.1f);
     float y = layout.card.y + pad;
-    const Rect title_row{layout.card.x, y, layout.card.width, font_size(fonts, FontRole::Standfirst) * 1.3f};
+    const layout::Box title_row{layout.card.x, y, layout.card.width, font_size(fonts, FontRole::Standfirst) * 1.3f};
     text_centred(draw_list, title, title_row, pack(theme.text), kCardTitle);
     y += title_row.height + std::round(body * 0.7f);
     const float ui_line = font_size(fonts, FontRole::Ui) * 1.35f;
@@ -231,7 +227,7 @@ void draw_idle_card(ImDrawList* draw_list, const Fonts& fonts, const Theme& them
         draw_list->PathStroke(pack(theme.accent), 0, thickness);
     }
     const std::string number = std::to_string(std::max(0, state.seconds_shown));
-    const Rect ring_box{c.x - r, c.y - r, 2.0f * r, 2.0f * r};
+    const layout::Box ring_box{c.x - r, c.y - r, 2.0f * r, 2.0f * r};
     text_centred(draw_list, title, ring_box, pack(theme.text), number.c_str());
 
     draw_button(draw_list, theme, layout.keep, layout.keep.height * 0.22f, line, state.pressed, true);
@@ -244,7 +240,7 @@ void draw_attract_caption(ImDrawList* draw_list, const Fonts& fonts, const Theme
     if (!ui || alpha <= 0.0f) return;
     const ImVec2 size = text_size(ui, kAttractCaption);
     const float pad_x = std::round(ui->FontSize * 1.2f), pad_y = std::round(ui->FontSize * 0.6f);
-    const Rect pill{std::round((width - size.x) * 0.5f - pad_x), std::round(height - panel.margin - size.y - 2.0f * pad_y),
+    const layout::Box pill{std::round((width - size.x) * 0.5f - pad_x), std::round(height - panel.margin - size.y - 2.0f * pad_y),
                     std::round(size.x + 2.0f * pad_x), std::round(size.y + 2.0f * pad_y)};
     draw_list->AddRectFilled(top_left(pill), bottom_right(pill), pack(theme.background, 0.92f * alpha), pill.height * 0.5f);
     draw_list->AddRect(top_left(pill), bottom_right(pill), pack(theme.rule, alpha), pill.height * 0.5f, 0, hairline(panel));

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "layout/metrics.h"
-#include "views/article_view.h"
+#include "layout/touch_targets.h"
 #include "views/fonts.h"
 #include "views/theme.h"
 
@@ -16,18 +16,16 @@ struct ImDrawList;
 
 namespace kiosk::views {
 
-bool contains(const Rect& rect, float x, float y);
-
 // [access] the accessibility button and its panel -------------------------------------------------
 
 struct AccessLayout {
-    Rect button;                       // "Aa", top right, always on screen
-    Rect panel;                        // the open panel's card
-    Rect smaller, larger;              // text size − and +
-    Rect steps;                        // where the text size dots go
-    Rect contrast;                     // the whole "High contrast" row (its switch at the right)
-    Rect motion;                       // the whole "Less motion" row
-    Rect done;                         // closes the panel
+    layout::Box button;                       // "Aa", top right, always on screen
+    layout::Box panel;                        // the open panel's card
+    layout::Box smaller, larger;              // text size − and +
+    layout::Box steps;                        // where the text size dots go
+    layout::Box contrast;                     // the whole "High contrast" row (its switch at the right)
+    layout::Box motion;                       // the whole "Less motion" row
+    layout::Box done;                         // closes the panel
     float row_height = 0.0f;
 };
 
@@ -50,8 +48,8 @@ void draw_access_panel(ImDrawList* draw_list, const Fonts& fonts, const Theme& t
 // [idle] the "Still reading?" card and the attract caption ----------------------------------------
 
 struct IdleCardLayout {
-    Rect card;
-    Rect keep;                         // the "Keep reading" button (any touch keeps reading, this says so)
+    layout::Box card;
+    layout::Box keep;                         // the "Keep reading" button (any touch keeps reading, this says so)
     float ring_x = 0.0f, ring_y = 0.0f, ring_radius = 0.0f;
 };
 

@@ -40,7 +40,7 @@ std::vector<GestureType> types(const std::vector<Gesture>& gestures) {
 float total_drag_y(const std::vector<Gesture>& gestures) {
     float y = 0.0f;
     for (const Gesture& g : gestures)
-        if (g.type == GestureType::Drag) y += g.step_y;
+        if (g.type == GestureType::Drag || g.type == GestureType::DragBegin) y += g.step_y;
     return y;
 }
 
@@ -86,8 +86,9 @@ TEST_CASE("touch: a drag reports steps from where it left the slop, and the rele
     const auto g = run(touch, samples);
     REQUIRE(g.front().type == GestureType::Press);
     REQUIRE(g[1].type == GestureType::DragBegin);  // at the second sample (20 px > 12 px slop)
-    // The steps add up to the movement after the drag began: no jump by the slop.
-    CHECK(total_drag_y(g) == Approx(-180.0f));
+    // The steps add up to the movement beyond the slop: no jump by the slop, nothing lost.
+    CHECK(g[1].step_y == Approx(-(20.0f - 12.0f)));
+    CHECK(total_drag_y(g) == Approx(-(200.0f - 12.0f)));
     REQUIRE(g.back().type == GestureType::DragEnd);
     CHECK(g.back().velocity_y == Approx(-600.0f).epsilon(0.02));
     CHECK(g.back().velocity_x == Approx(0.0f).margin(1e-3));
@@ -123,15 +124,15 @@ TEST_CASE("touch: a pointer leap (a second finger or a palm under X11 emulation)
         const auto g = run(touch, {down(100, 500, 0.0), move(100, 480, 0.016), move(100, 460, 0.033),
                                    move(700, 100, 0.050),  // 600 px = 150 mm in one sample
                                    move(700, 90, 0.066), up(700, 90, 0.3)});
-        CHECK(total_drag_y(g) == Approx(-20.0f - 10.0f));  // 480->460 and 100->90, not the leap
+        CHECK(total_drag_y(g) == Approx(-8.0f - 20.0f - 10.0f));  // 500->480 less the slop, 480->460, 100->90
         CHECK(touch.saw_second_contact());
         CHECK(g.back().type == GestureType::DragEnd);
     }
-    SECTION("during a press: it is no longer a tap") {
+    SECTION("during a press: no tap and no drag; the rest is ignored until the finger lifts") {
         TouchRecognizer touch(params());
-        const auto g = run(touch, {down(100, 500, 0.0), move(600, 500, 0.03), move(100, 500, 0.06), up(100, 500, 0.1)});
-        for (const Gesture& each : g) CHECK(each.type != GestureType::Tap);
-        CHECK(types(g).back() == GestureType::Cancel);
+        const auto g = run(touch, {down(100, 500, 0.0), move(600, 500, 0.03), move(600, 300, 0.06), up(100, 500, 0.1)});
+        CHECK(types(g) == std::vector{GestureType::Press, GestureType::Cancel});
+        CHECK_FALSE(touch.pressed());
     }
     SECTION("a fast but continuous flick is not mistaken for a leap") {
         TouchRecognizer touch(params());
@@ -140,7 +141,19 @@ TEST_CASE("touch: a pointer leap (a second finger or a palm under X11 emulation)
         samples.push_back(up(0, 200, 8 / 60.0 + 0.004));
         const auto g = run(touch, samples);
         CHECK_FALSE(touch.saw_second_contact());
-        CHECK(total_drag_y(g) == Approx(-700.0f));
+        CHECK(total_drag_y(g) == Approx(-800.0f + 12.0f));
+    }
+    SECTION("a flick that speeds up to long steps is not a leap either") {
+        TouchRecognizer touch(params());
+        float y = 2000.0f;
+        std::vector<PointerSample> samples{down(0, y, 0.0)};
+        const float steps[] = {10, 25, 60, 130, 250, 300, 280};  // up to 75 mm a sample (4.5 m/s)
+        for (int i = 0; i < 7; ++i) samples.push_back(move(0, y -= steps[i], (i + 1) / 60.0));
+        samples.push_back(up(0, y, 7 / 60.0 + 0.004));
+        const auto g = run(touch, samples);
+        CHECK_FALSE(touch.saw_second_contact());
+        CHECK(total_drag_y(g) == Approx(-(1055.0f - 12.0f)));
+        CHECK(g.back().velocity_y < -1000.0f);
     }
 }
 

@@ -10,7 +10,7 @@
 #include "views/visitor_controls.h"
 
 using namespace kiosk;
-using views::Rect;
+using layout::Box;
 
 namespace {
 
@@ -24,10 +24,10 @@ const std::vector<PanelSize> kPanels = {
     {3840, 2160, 96}, {800, 480, 133}, {1024, 600, 170}, {1920, 1080, 92}, {3840, 2160, 163}, {720, 1280, 294},
 };
 
-bool on_screen(const Rect& r, const PanelSize& p) {
+bool on_screen(const layout::Box& r, const PanelSize& p) {
     return r.x >= 0 && r.y >= 0 && r.x + r.width <= p.width + 0.5f && r.y + r.height <= p.height + 0.5f;
 }
-bool overlap(const Rect& a, const Rect& b) {
+bool overlap(const layout::Box& a, const layout::Box& b) {
     return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
@@ -49,9 +49,9 @@ TEST_CASE("visitor controls: targets of at least 9 mm, on screen, apart, at ever
             const layout::Panel panel = panel_for(p, step);
             const float target = 9.0f * panel.mm;
             const views::AccessLayout access = views::access_layout(panel, float(p.width), float(p.height), target);
-            const std::vector<Rect> targets = {access.button, access.smaller, access.larger, access.contrast,
+            const std::vector<layout::Box> targets = {access.button, access.smaller, access.larger, access.contrast,
                                                access.motion, access.done};
-            for (const Rect& r : targets) {
+            for (const layout::Box& r : targets) {
                 CHECK(r.width >= target - 0.5f);
                 CHECK(r.height >= target - 0.5f);
                 CHECK(on_screen(r, p));
@@ -78,7 +78,7 @@ TEST_CASE("operator screens: keys of at least 9 mm, on screen, apart, at every p
         const layout::Panel panel = panel_for(p, 0);
         const float target = 9.0f * panel.mm;
         const views::PinPadLayout pad = views::pin_pad_layout(panel, float(p.width), float(p.height), target);
-        std::vector<Rect> keys(pad.keys.begin(), pad.keys.end());
+        std::vector<layout::Box> keys(pad.keys.begin(), pad.keys.end());
         keys.push_back(pad.cancel);
         for (size_t i = 0; i < keys.size(); ++i) {
             CHECK(keys[i].width >= target - 0.5f);
@@ -87,7 +87,7 @@ TEST_CASE("operator screens: keys of at least 9 mm, on screen, apart, at every p
             for (size_t j = i + 1; j < keys.size(); ++j) CHECK_FALSE(overlap(keys[i], keys[j]));
         }
         const views::FactsLayout facts = views::facts_layout(panel, float(p.width), float(p.height), target);
-        for (const Rect& r : {facts.reload, facts.exit, facts.close}) {
+        for (const layout::Box& r : {facts.reload, facts.exit, facts.close}) {
             CHECK(r.height >= target - 0.5f);
             CHECK(r.width >= target - 0.5f);
             CHECK(on_screen(r, p));
