@@ -131,9 +131,12 @@ void App::follow_attract(double now) {
     const size_t count = kViewOrder.size();
     const ViewId wanted = kViewOrder[(static_cast<size_t>(view_index(start)) + status.attract_view) % count];
     if (view_ == wanted) return;
-    show(wanted, now);
+    // Everything is timed from the slot's start (the fade, the memorial's count), so a late frame
+    // shows what it would have shown on time.
+    const double slot_start = now - status.attract_view_t;
+    show(wanted, slot_start);
     if (KineticScroll* scroll = scroll_of(wanted)) scroll->jump_to(0.0f, now);
-    attract_view_since_ = now - status.attract_view_t;  // the fade is a function of the slot's start
+    attract_view_since_ = slot_start;
     dirty_ = true;
 }
 

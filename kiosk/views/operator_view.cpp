@@ -88,7 +88,6 @@ void draw_pin_pad(ImDrawList* dl, const Fonts& fonts, const Theme& theme, const 
                   const PinPadState& state, float width, float height) {
     dl->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), pack(theme.background));
     ImFont* ui = fonts[FontRole::Ui];
-    ImFont* big = fonts[FontRole::Standfirst];
     const float line = std::max(1.0f, std::round(layout.keys[0].height / 40.0f));
     centred(dl, ui, layout.title, pack(theme.text_muted), kPinTitle);
     const float dot = std::max(3.0f, std::round(layout.dots.height * 0.14f));
@@ -100,7 +99,7 @@ void draw_pin_pad(ImDrawList* dl, const Fonts& fonts, const Theme& theme, const 
     for (int i = 0; i < 12; ++i) {
         const int k = kPinKeys[i];
         const std::string label = k == kPinBack ? kBack : k == kPinEnter ? kEnter : std::to_string(k);
-        key(dl, k >= 0 ? big : ui, theme, layout.keys[i], label, state.pressed == i, line);
+        key(dl, ui, theme, layout.keys[i], label, state.pressed == i, line);
     }
     key(dl, ui, theme, layout.cancel, kCancel, state.pressed == 12, line);
 }

@@ -16,7 +16,7 @@ namespace {
 
 constexpr const char* kButtonLabel = "Aa";
 constexpr const char* kTextSizeLabel = "Text size";
-constexpr const char* kSmallerLabel = "A\u2212";
+constexpr const char* kSmallerLabel = "A\u2013";  // Noto Sans has no U+2212 minus; the en dash stands in
 constexpr const char* kLargerLabel = "A+";
 constexpr const char* kContrastLabel = "High contrast";
 constexpr const char* kMotionLabel = "Less motion";

@@ -4,7 +4,10 @@
 
 #include <vector>
 
+#include "core/embedded.h"
 #include "layout/metrics.h"
+#include "text/font_face.h"
+#include "text/utf8.h"
 #include "views/operator_view.h"
 #include "views/theme.h"
 #include "views/visitor_controls.h"
@@ -94,4 +97,15 @@ TEST_CASE("operator screens: keys of at least 9 mm, on screen, apart, at every p
             CHECK_FALSE(overlap(r, facts.text));
         }
     }
+}
+
+TEST_CASE("visitor controls: every character they write is in the interface font", "[controls]") {
+    const auto face = text::FontFace::from_bytes(core::embedded("fonts/NotoSans-Regular.ttf"));
+    REQUIRE(face);
+    const std::vector<uint32_t> missing = text::missing_codepoints(
+        text::codepoints_of(views::visitor_controls_text() + views::operator_view_text()), {face.get()});
+    std::string labels;
+    for (uint32_t c : missing) labels += text::codepoint_label(c) + " ";
+    INFO(labels);
+    CHECK(missing.empty());
 }
