@@ -7,7 +7,7 @@ want=(build-essential cmake pkg-config
       libegl-dev libgles-dev libgl-dev libopengl-dev libegl-mesa0 libgl1-mesa-dri libgl1
       fonts-noto-core)
 if [ "${1:-run}" = test ]; then
-    want+=(catch2 xvfb xauth zbar-tools)
+    want+=(catch2 xvfb xauth zbar-tools xdotool)
 fi
 missing=()
 for package in "${want[@]}"; do

@@ -8,3 +8,4 @@ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_BUILD_TESTS=ON 
 cmake --build "$build" -j"$(nproc)"
 cd "$build"
 ctest --output-on-failure -j"$(nproc)"
+"$OLDPWD"/deploy/ci/touch.sh "$PWD"   # the kiosk lock in a real window (Xvfb, ~8 s)
