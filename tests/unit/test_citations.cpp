@@ -176,7 +176,9 @@ TEST_CASE("dragging across a citation scrolls and opens nothing", "[citations][a
     app.handle(pointer(EventType::PointerMove, x, y - 60.0f, 1.1), 1.1);
     app.handle(pointer(EventType::PointerUp, x, y - 60.0f, 1.1), 1.1);
     CHECK(app.open_card_source() == 0);
-    CHECK(app.scroll_position(1.2) == Approx(scroll + 60.0f));
+    // The page followed the finger beyond the tap slop (3 mm), and glides on after the flick.
+    CHECK(app.scroll_position(1.1) == Approx(scroll + 60.0f - 3.0f * app.panel().mm));
+    CHECK(app.scroll_position(1.2) > app.scroll_position(1.1));
     // A tap on plain text opens nothing either.
     tap(app, app.article_origin_x() + 40.0f, size.height * 0.75f, 2.0);
     CHECK(app.open_card_source() == 0);

@@ -1,12 +1,17 @@
-// Golden images: every view at 1080x1920 and 800x480, the memorial while it counts and a citation
-// card, compared with the committed pictures in tests/data/golden/ with a small tolerance (Mesa's
-// llvmpipe renders deterministically here, but drivers and font rasterisers may move a pixel).
+// Golden images: every view at every panel size the kiosk is made for (800x480 to 3840x2160,
+// portrait and landscape), the memorial while it counts, a citation card, the visitor's controls
+// (accessibility panel, high contrast at the largest text, the "Still reading?" card, the attract
+// loop) and the operator's screens, compared with the committed pictures in tests/data/golden/
+// with a small tolerance (Mesa's llvmpipe renders deterministically here, but drivers and font
+// rasterisers may move a pixel). 3840x2160 pictures are kept at half size (each 2x2 block
+// averaged), which still catches any change of layout, at a quarter of the bytes.
 //
 // To accept new pictures after an intended change, run deploy/update-goldens.sh (it sets
 // KIOSK_UPDATE_GOLDENS=1, under which these tests write the goldens instead of comparing), then
 // LOOK at every changed picture before committing it.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -71,6 +76,41 @@ void check_golden(const test::Image& actual, const std::string& name, const Tole
     }
 }
 
+// Each 2x2 block of pixels averaged: a 3840x2160 frame kept as 1920x1080.
+test::Image half_size(const test::Image& image) {
+    test::Image half;
+    half.width = image.width / 2;
+    half.height = image.height / 2;
+    half.rgba.resize(static_cast<size_t>(half.width) * half.height * 4);
+    for (int y = 0; y < half.height; ++y)
+        for (int x = 0; x < half.width; ++x)
+            for (int c = 0; c < 4; ++c) {
+                int sum = 0;
+                for (int dy = 0; dy < 2; ++dy)
+                    for (int dx = 0; dx < 2; ++dx)
+                        sum += image.rgba[((static_cast<size_t>(2 * y + dy) * image.width) + 2 * x + dx) * 4 + c];
+                half.rgba[(static_cast<size_t>(y) * half.width + x) * 4 + c] = static_cast<uint8_t>((sum + 2) / 4);
+            }
+    return half;
+}
+
+// A still touch at (x, y) of `held` seconds, sent at `t` (which moves on).
+void touch(app::App& app, float x, float y, double& t, double held = 0.08) {
+    platform::InputEvent event;
+    event.type = platform::EventType::PointerDown;
+    event.x = x;
+    event.y = y;
+    event.time = t;
+    app.handle(event, t);
+    t += held;
+    event.type = platform::EventType::PointerUp;
+    event.time = t;
+    app.handle(event, t);
+}
+void touch(app::App& app, const layout::Box& box, double& t) {
+    touch(app, box.x + box.width * 0.5f, box.y + box.height * 0.5f, t);
+}
+
 test::Image screenshot(const std::string& name, const std::string& args) {
     const std::string png = test::temp_path(name + ".png");
     std::string output;
@@ -89,6 +129,80 @@ TEST_CASE("golden: each view at 1080x1920 and 800x480", "[golden][render][e2e]")
             const std::string name = std::string(view) + "-" + size;
             SECTION(name) { check_golden(screenshot(name, std::string("--view ") + view + " --size " + size), name); }
         }
+}
+
+TEST_CASE("golden: each view at the other panel sizes", "[golden][render][e2e]") {
+    for (const char* view : {"article", "memorial", "sources"})
+        for (const char* size : {"1024x600", "1280x800", "720x1280", "1920x1080", "3840x2160"}) {
+            const std::string name = std::string(view) + "-" + size;
+            SECTION(name) {
+                test::Image image = screenshot(name, std::string("--view ") + view + " --size " + size);
+                if (image.width >= 3840) check_golden(half_size(image), name + "-half");
+                else check_golden(image, name);
+            }
+        }
+}
+
+TEST_CASE("golden: high contrast at the largest text size", "[golden][render][e2e]") {
+    const std::string config = test::temp_path("high-contrast.toml");
+    {
+        std::FILE* file = std::fopen(config.c_str(), "wb");
+        REQUIRE(file);
+        std::fputs("[accessibility]\nhigh_contrast = true\ntext_size = 3\n", file);
+        std::fclose(file);
+    }
+    for (const char* view : {"article", "memorial"}) {
+        const std::string name = std::string("high-contrast-") + view + "-1080x1920";
+        SECTION(name) { check_golden(screenshot(name, "--config " + config + " --view " + view + " --size 1080x1920"), name); }
+    }
+    SECTION("high-contrast-article-800x480") {
+        check_golden(screenshot("hc-small", "--config " + config + " --size 800x480"), "high-contrast-article-800x480");
+    }
+}
+
+TEST_CASE("golden: the accessibility panel, the idle card and the attract loop", "[golden][render]") {
+    for (const auto& [width, height] : {std::pair{800, 480}, std::pair{1080, 1920}}) {
+        const std::string size = std::to_string(width) + "x" + std::to_string(height);
+        content::LoadResult loaded = content::load_builtin_bundle();
+        REQUIRE(loaded.usable);
+        app::App app(loaded.bundle);
+        double t = 10.0;
+        test::render_app(app, width, height, {t});
+        touch(app, app.access_layout().button, t);
+        touch(app, app.access_layout().larger, t);  // one step larger, shown by the dots
+        check_golden(test::Image(test::render_app(app, width, height, {t, t})), "access-panel-" + size);
+        touch(app, app.access_layout().done, t);
+        t += 90.0 + 3.5;  // the card, 6.5 s left
+        check_golden(test::Image(test::render_app(app, width, height, {t, t})), "still-reading-" + size);
+        t += 6.5 + 20.0 + 3.0;  // reset, then the loop's second view (the memorial) 3 s in
+        check_golden(test::Image(test::render_app(app, width, height, {t, t})), "attract-" + size);
+    }
+}
+
+TEST_CASE("golden: the operator's PIN pad and facts", "[golden][render]") {
+    content::LoadResult loaded = content::load_builtin_bundle();
+    REQUIRE(loaded.usable);
+    app::AppParams params;
+    params.config.op.pin = "2468";
+    app::App app(loaded.bundle, params);
+    app.set_platform_facts({"llvmpipe (test)", "4.5 (test)", "assumed"});
+    app.note_fault("settings: error BadSetting kiosk.toml:3:11: idle.quiet_s must be a number from 0 to 86400; "
+                   "using the default 90");
+    double t = 10.0;
+    test::render_app(app, 800, 480, {t});
+    touch(app, 3, 3, t, 2.5);
+    touch(app, 797, 477, t, 2.5);
+    REQUIRE(app.operator_screen(t) == app::OperatorScreen::Pin);
+    touch(app, app.pin_pad_layout().keys[0], t);   // 1
+    touch(app, app.pin_pad_layout().keys[11], t);  // OK: wrong
+    touch(app, app.pin_pad_layout().keys[1], t);   // 2
+    touch(app, app.pin_pad_layout().keys[3], t);   // 4
+    check_golden(test::Image(test::render_app(app, 800, 480, {t, t})), "operator-pin-800x480");
+    touch(app, app.pin_pad_layout().keys[5], t);   // 6
+    touch(app, app.pin_pad_layout().keys[7], t);   // 8
+    touch(app, app.pin_pad_layout().keys[11], t);  // OK
+    REQUIRE(app.operator_screen(t) == app::OperatorScreen::Facts);
+    check_golden(test::Image(test::render_app(app, 800, 480, {t, t})), "operator-facts-800x480");
 }
 
 TEST_CASE("golden: the memorial while it counts", "[golden][render][e2e]") {

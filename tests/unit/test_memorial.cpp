@@ -255,6 +255,7 @@ TEST_CASE("memorial frames: the field is a few textured quads at any count, uplo
 TEST_CASE("memorial frames: still during the pause, every frame while counting, then none", "[memorial][app]") {
     app::AppParams params;
     params.view = app::ViewId::Memorial;
+    params.config.idle.quiet_s = 0.0;  // no idle card: it would ask for a frame at 90 s
     app::App app(builtin(), params);
     const app::FrameSize size{800, 480, 96.0f};
     const app::CounterParams counter;
@@ -280,6 +281,7 @@ TEST_CASE("memorial frames: reduced motion shows the figure at once and asks for
     app::AppParams params;
     params.view = app::ViewId::Memorial;
     params.reduced_motion = true;
+    params.config.idle.quiet_s = 0.0;  // no idle card: it would ask for a frame at 90 s
     app::App app(builtin(), params);
     CHECK(app.counter_value(0.0) == app.bundle().memorial.figure);
     app.frame({1080, 1920, 96.0f}, 0.0);

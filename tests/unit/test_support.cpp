@@ -68,12 +68,12 @@ platform::Pixels render_app(app::App& app, int width, int height, const std::vec
     platform::Surface& target = *surface;
     app.set_texture_uploader([&target](int w, int h, const uint8_t* rgba, platform::TextureFilter filter,
                                        uintptr_t replace) { return target.upload_texture(w, h, rgba, filter, replace); });
-    const views::Theme& theme = views::dark_theme();
     for (double now : times) {
         surface->begin_frame();
         ImDrawData* data = app.frame({width, height, 96.0f}, now);
         if (app.take_fonts_changed()) surface->fonts_changed();
-        surface->render(data, theme.background.r, theme.background.g, theme.background.b);
+        const views::Rgb page = app.theme().background;  // high contrast has its own
+        surface->render(data, page.r, page.g, page.b);
     }
     platform::Pixels pixels = surface->read_pixels();
     app.set_texture_uploader(nullptr);  // its textures go with the surface
