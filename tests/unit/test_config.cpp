@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/config.h"
+#include "test_support.h"
 
 using namespace kiosk;
 using app::parse_config;
@@ -160,4 +161,28 @@ TEST_CASE("config: the README documents every setting with its default", "[confi
         INFO(row);
         CHECK(readme.str().find(row) != std::string::npos);
     }
+}
+
+TEST_CASE("kiosk --print-config prints a file that reads back without a fault", "[config][e2e]") {
+    std::string output;
+    REQUIRE(test::run_kiosk("--print-config", &output) == 0);
+    CHECK(output == app::default_config_toml());
+}
+
+TEST_CASE("kiosk --config: a bad file is reported with its line, and the kiosk still shows the article",
+          "[config][e2e]") {
+    const std::string config = test::temp_path("bad.toml"), png = test::temp_path("bad-config.png");
+    std::ofstream(config) << "[idle]\nquiet_s = -1\n[operator]\npin = \"12x4\"\n";
+    std::string output;
+    REQUIRE(test::run_kiosk("--config " + config + " --screenshot " + png + " --size 800x480", &output) == 0);
+    CHECK(output.find("BadSetting") != std::string::npos);
+    CHECK(output.find(":2:") != std::string::npos);
+    CHECK(output.find("12x4") == std::string::npos);  // never the PIN, not even a wrong one
+    const test::Image image = test::load_png(png);
+    CHECK(image.width == 800);
+    CHECK(test::ink(image, 80, 60, 720, 480) > 0.02);
+    REQUIRE(test::run_kiosk("--config /nonexistent/kiosk.toml --screenshot " + png + " --size 800x480", &output) == 0);
+    CHECK(output.find("ConfigUnreadable") != std::string::npos);
+    std::filesystem::remove(config);
+    std::filesystem::remove(png);
 }

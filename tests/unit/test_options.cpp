@@ -67,6 +67,9 @@ TEST_CASE("options: bad values and unknown options are refused with a reason", "
              {"article"},
              {"--fullscreen=yes"},
              {"--fullscreen", "--size", "800x480"},
+             {"--config"},
+             {"--config="},
+             {"--print-config=yes"},
          }) {
         INFO((args.empty() ? std::string() : args[0]));
         const auto parsed = parse_options(args);
@@ -79,6 +82,15 @@ TEST_CASE("options: bad values and unknown options are refused with a reason", "
 TEST_CASE("options: usage names every option", "[options]") {
     const std::string text = kiosk::app::usage();
     for (const char* name : {"--content", "--fullscreen", "--size", "--view", "--scroll", "--screenshot", "--version", "--help",
-                             "--time", "--reduced-motion", "memorial", "sources"})
+                             "--time", "--reduced-motion", "memorial", "sources", "--config", "--print-config"})
         CHECK(text.find(name) != std::string::npos);
+}
+
+TEST_CASE("options: --config FILE and --print-config", "[options][config]") {
+    const auto parsed = parse_options({"--config", "/etc/kiosk.toml"});
+    REQUIRE(parsed.ok);
+    CHECK(parsed.options.config_path == "/etc/kiosk.toml");
+    CHECK(parse_options({"--config=k.toml"}).options.config_path == "k.toml");
+    CHECK(parse_options({"--print-config"}).options.print_config);
+    CHECK_FALSE(parse_options({}).options.print_config);
 }
