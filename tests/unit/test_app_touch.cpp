@@ -396,3 +396,16 @@ TEST_CASE("app operator: without a configured PIN the gesture opens nothing", "[
     d.tap(1075, 1915, 2.5);
     CHECK(d.app.operator_screen(d.t) == app::OperatorScreen::Closed);
 }
+
+TEST_CASE("app touch: the sources list scrolls the same way, apart from the article", "[app][touch]") {
+    Driver d;
+    d.tap(d.app.tab_boxes()[2]);
+    REQUIRE(d.app.view() == ViewId::Sources);
+    d.drag(500, 1500, 1000, 20, 0.2);
+    CHECK(d.app.scroll_position(ViewId::Sources, d.t) > 400.0f);
+    CHECK(d.app.scroll_position(ViewId::Article, d.t) == 0.0f);
+    // On the memorial nothing scrolls, and a drag there presses nothing either.
+    d.tap(d.app.tab_boxes()[1]);
+    d.drag(500, 1500, 1000, 20, 0.2);
+    CHECK(d.app.view() == ViewId::Memorial);
+}
