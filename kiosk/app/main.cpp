@@ -10,6 +10,7 @@
 
 #include "app/app.h"
 #include "app/config.h"
+#include "app/frame_log.h"
 #include "app/options.h"
 #include "content/bundle.h"
 #include "core/fault.h"
@@ -154,6 +155,7 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
     // The surface's clock starts now: the first view opens now, or --time earlier.
     app.show(options.view, surface->now() - std::max(0.0, options.time));
     app.scroll_to(options.scroll, surface->now());
+    app::FrameLog frame_log = app::FrameLog::from_environment();  // benchmarks only (KIOSK_FRAME_LOG)
     while (!app.quit_requested() && !g_stop) {
         const double now = surface->now();
         // Signals do not wake GLFW's wait, so an idle wait never lasts longer than this.
@@ -172,12 +174,14 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
             app.note_fault("reload: not available in this build; restart the service to reload content");
         }
         if (app.next_frame_due(after) > after) continue;
+        frame_log.begin_frame();
         surface->begin_frame();
         ImDrawData* draw_data = app.frame({surface->width(), surface->height(), dpi}, after);
         if (app.take_fonts_changed()) surface->fonts_changed();
         const views::Rgb page = app.theme().background;
         surface->render(draw_data, page.r, page.g, page.b);
         surface->present();
+        frame_log.end_frame(app);
     }
     surface.reset();
     return 0;

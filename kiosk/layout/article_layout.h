@@ -26,7 +26,7 @@ struct PlacedRule {
 
 struct ArticleLayout {
     std::vector<PlacedRun> runs;       // in reading order, baselines never decrease
-    std::vector<PlacedRule> rules;
+    std::vector<PlacedRule> rules;     // in reading order, y never decreases
     float width = 0.0f;                // the column width it was made for
     float height = 0.0f;               // total height of the article
     int line_count = 0;

@@ -46,10 +46,14 @@ ArticleDrawStats draw_article(ImDrawList* draw_list, const layout::ArticleLayout
         ++stats.runs_drawn;
     }
     const float rule_thickness = std::max(1.0f, std::round(fonts.metrics[FontRole::Body].size / 24.0f));
-    for (const layout::PlacedRule& rule : layout.rules) {
-        const float y = origin_y + rule.y;
-        if (y < view.y - 4 || y > view.y + view.height + 4) continue;
-        draw_list->AddRectFilled(ImVec2(origin_x + rule.x, y), ImVec2(origin_x + rule.x + rule.width, y + rule_thickness),
+    // Rules are in reading order: start at the first one near the top, so a frame's cost does not
+    // grow with the article's length.
+    const auto first_rule = std::lower_bound(layout.rules.begin(), layout.rules.end(), top - 4.0f,
+                                             [](const layout::PlacedRule& rule, float y) { return rule.y < y; });
+    for (auto rule = first_rule; rule != layout.rules.end(); ++rule) {
+        const float y = origin_y + rule->y;
+        if (y > view.y + view.height + 4) break;
+        draw_list->AddRectFilled(ImVec2(origin_x + rule->x, y), ImVec2(origin_x + rule->x + rule->width, y + rule_thickness),
                                  pack(theme.rule));
     }
     draw_list->PopClipRect();
