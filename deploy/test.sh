@@ -9,3 +9,4 @@ cmake --build "$build" -j"$(nproc)"
 cd "$build"
 ctest --output-on-failure -j"$(nproc)"
 "$OLDPWD"/deploy/ci/touch.sh "$PWD"   # the kiosk lock in a real window (Xvfb, ~8 s)
+"$OLDPWD"/deploy/ci/bench.sh "$PWD"   # short benchmark run (issue 8, ~30 s)

@@ -258,6 +258,7 @@ void idle_window(app::App& app, platform::Surface& surface, bool headless, doubl
     const CpuTime cpu0 = read_cpu(getpid());
     const int64_t process0 = process_cpu_ns();
     const uint64_t frames0 = app.frames_drawn();
+    int events_seen = 0, pointer_moves = 0;
     const double end = surface.now() + seconds;
     for (double now = surface.now(); now < end; now = surface.now()) {
         const double due = app.next_frame_due(now);
@@ -273,10 +274,16 @@ void idle_window(app::App& app, platform::Surface& surface, bool headless, doubl
                 DriverScope driver;
                 events = surface.wait_events(std::min(due, end));
             }
-            for (const platform::InputEvent& event : events) app.handle(event, event.time);
+            for (const platform::InputEvent& event : events) {
+                ++events_seen;
+                if (event.type == platform::EventType::PointerMove) ++pointer_moves;
+                app.handle(event, event.time);
+            }
         }
     }
     const CpuTime cpu1 = read_cpu(getpid());
+    out("idle.input_events", events_seen);
+    out("idle.pointer_moves", pointer_moves);
     out("idle.seconds", seconds);
     out("idle.frames", static_cast<double>(app.frames_drawn() - frames0));
     out("idle.wakeups", static_cast<double>(cpu1.slices - cpu0.slices));
@@ -718,10 +725,11 @@ int run_parent(BenchOptions options) {
     print_tables(options, report);
     print_targets(targets);
     const std::string json = report.json();
-    std::printf("\nJSON:\n%s", json.c_str());
-    if (!options.json_path.empty()) {
+    if (options.json_path.empty()) {
+        std::printf("\nJSON:\n%s", json.c_str());
+    } else {
         std::ofstream(options.json_path) << json;
-        std::fprintf(stderr, "bench: wrote %s\n", options.json_path.c_str());
+        std::printf("\nJSON: %s\n", options.json_path.c_str());
     }
     if (!ok) return 3;
     const bool failed = std::any_of(targets.begin(), targets.end(), [](const Target& t) { return t.checked && !t.pass; });
