@@ -144,8 +144,8 @@ FrameSample draw_frame(app::App& app, platform::Surface& surface, double now) {
     {
         DriverScope driver;
         if (app.take_fonts_changed()) surface.fonts_changed();
-        const views::Theme& theme = views::dark_theme();
-        surface.render(draw_data, theme.background.r, theme.background.g, theme.background.b);
+        const views::Rgb page = app.theme().background;
+        surface.render(draw_data, page.r, page.g, page.b);
         surface.present();
         glFinish();
     }

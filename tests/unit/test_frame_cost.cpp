@@ -25,23 +25,34 @@ constexpr app::FrameSize kPanel{1080, 1920, 96.0f};
 
 }  // namespace
 
-TEST_CASE("an idle app asks for no frame until something changes", "[app][frames]") {
-    app::App app(builtin_times(1));
-    CHECK(app.next_frame_due(0.0) == 0.0);  // nothing drawn yet
-    app.frame(kPanel, 0.0);
-    CHECK(app.next_frame_due(0.5) == app::kNever);
-    CHECK(app.next_frame_due(3600.0) == app::kNever);
+TEST_CASE("an idle app asks for no frame until something is due", "[app][frames]") {
+    SECTION("the idle card is the only timer on a still article") {
+        app::App app(builtin_times(1));
+        const double card = app::IdleConfig{}.quiet_s;  // untouched this long: "Still reading?"
+        CHECK(app.next_frame_due(0.0) == 0.0);  // nothing drawn yet
+        app.frame(kPanel, 0.0);
+        CHECK(app.next_frame_due(0.5) == card);
+        CHECK(app.next_frame_due(card - 1.0) == card);
 
-    platform::InputEvent key;
-    key.type = platform::EventType::KeyDown;
-    key.key = platform::Key::PageDown;
-    app.handle(key, 10.0);
-    CHECK(app.next_frame_due(10.0) == 10.0);
-    app.frame(kPanel, 10.0);
-    CHECK(app.next_frame_due(10.1) == 10.1);  // the eased scroll is still moving
-    app.frame(kPanel, 11.0);
-    CHECK(app.next_frame_due(11.0) == app::kNever);  // it settled: no more frames
-    CHECK(app.frames_drawn() == 3);
+        platform::InputEvent key;
+        key.type = platform::EventType::KeyDown;
+        key.key = platform::Key::PageDown;
+        app.handle(key, 10.0);
+        CHECK(app.next_frame_due(10.0) == 10.0);
+        app.frame(kPanel, 10.0);
+        CHECK(app.next_frame_due(10.1) == 10.1);  // the eased scroll is still moving
+        app.frame(kPanel, 11.0);
+        CHECK(app.next_frame_due(11.0) == 10.0 + card);  // it settled: nothing until the card
+        CHECK(app.frames_drawn() == 3);
+    }
+    SECTION("with the idle card off, nothing is ever due") {
+        app::AppParams params;
+        params.config.idle.quiet_s = 0.0;
+        app::App app(builtin_times(1), params);
+        app.frame(kPanel, 0.0);
+        CHECK(app.next_frame_due(0.5) == app::kNever);
+        CHECK(app.next_frame_due(3600.0) == app::kNever);
+    }
 }
 
 TEST_CASE("a frame deep in a 100x article emits what the same view emits in a short one", "[app][frames]") {
