@@ -19,7 +19,7 @@ struct SurfaceConfig {
     bool fullscreen = false;           // fullscreen on `monitor`, at the monitor's own mode
     int monitor = 0;                   // index into the connected monitors; out of range: the primary
     bool headless = false;             // true: EGL surfaceless + offscreen framebuffer, no display needed
-    GlApi gl = GlApi::Auto;            // Auto: the best context the system gives
+    GlApi gl = GlApi::Auto;            // Auto: GL 3, else GLES 3, else GLES 2; else exactly this one
     std::string title = "kiosk";       // window title
 };
 
@@ -53,11 +53,33 @@ struct Pixels {
 // How a texture is sampled when drawn at another size than its own.
 enum class TextureFilter { Nearest, Linear };
 
-struct GlInfo {
-    GlApi api = GlApi::Gl3;            // the context actually created
-    std::string version;               // GL_VERSION
-    std::string renderer;              // GL_RENDERER
+// A texture the renderer can draw: a GL texture name. Hand it to ImGui with imgui_texture(id) (for
+// ImDrawList::AddImage and friends); 0 means none. Owned by the surface that made it.
+using TextureId = uint32_t;
+
+enum class TextureFormat {
+    Rgba,   // 4 bytes a pixel, straight (not premultiplied) alpha
+    Alpha,  // 1 byte a pixel: coverage, drawn as white with that alpha, so the vertex colour tints it
 };
+
+struct TextureSpec {
+    int width = 0, height = 0;          // pixels, 1 .. the GL limit (at least 2048 everywhere)
+    TextureFormat format = TextureFormat::Rgba;  // layout of the pixels handed in
+    bool smooth = true;                 // linear filtering; false: nearest (crisp when drawn 1:1 or enlarged)
+};
+
+// The ImTextureID ImGui carries for a texture: the GL name, widened to a pointer.
+inline void* imgui_texture(TextureId id) { return reinterpret_cast<void*>(static_cast<uintptr_t>(id)); }
+
+struct GlInfo {
+    GlApi api = GlApi::Gl3;            // the renderer path in use: the kind of context created (never Auto)
+    std::string version;               // GL_VERSION, e.g. "OpenGL ES 3.2 Mesa 22.3.6"
+    std::string renderer;              // GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)", "V3D 4.2"
+    std::string glsl;                  // the "#version" line our shaders use
+};
+
+// One line for logs and the operator overlay: "gles2 (OpenGL ES 2.0 Mesa 22.3.6, llvmpipe ...; #version 100)".
+std::string gl_summary(const GlInfo& info);
 
 // A drawable surface with a current GL context. One per process.
 // Order the caller must respect: create the ImGui context and build its font atlas before the first
@@ -93,6 +115,18 @@ public:
     // before present().
     virtual Pixels read_pixels() = 0;
     virtual void set_cursor_visible(bool visible) = 0;
+
+    // Textures for the app's own images (e.g. a field of marks drawn as one picture). `pixels` is
+    // top row first, tightly packed (width * 4 or width * 1 bytes a row, by format). Works on every
+    // GL API the surface can have (GLES 2 included: Alpha is expanded to RGBA on upload). Clamped at
+    // the edges. The surface's GL context must be current (it is, on the thread that opened it).
+    // Returns 0 and logs once when the size is out of range or GL refuses.
+    virtual TextureId create_texture(const TextureSpec& spec, const uint8_t* pixels) = 0;
+    // Replaces the whole image of a texture made here, with its spec's size and format. False for
+    // an unknown id (nothing happens).
+    virtual bool update_texture(TextureId texture, const uint8_t* pixels) = 0;
+    // Frees a texture made here; unknown ids and 0 are ignored. The surface frees the rest when it closes.
+    virtual void destroy_texture(TextureId texture) = 0;
 };
 
 // Opens a surface; on failure returns null and says why in `error`.
@@ -105,5 +139,7 @@ bool write_png(const std::string& path, const Pixels& pixels, std::string* error
 bool display_available();
 
 const char* gl_api_name(GlApi api);
+// "auto", "gl3", "gles3", "gles2" -> the API; false for anything else.
+bool parse_gl_api(const std::string& name, GlApi* api);
 
 }  // namespace kiosk::platform

@@ -86,6 +86,7 @@ int take_screenshot(const app::Options& options, const app::KioskConfig& kiosk_c
     app::App app(std::move(bundle), app_params(options, kiosk_config));
     platform::SurfaceConfig config;
     config.headless = true;
+    config.gl = options.gl;
     config.width = options.width > 0 ? options.width : 1080;
     config.height = options.height > 0 ? options.height : 1920;
     std::string error;
@@ -94,6 +95,7 @@ int take_screenshot(const app::Options& options, const app::KioskConfig& kiosk_c
         std::fprintf(stderr, "kiosk: cannot render without a display: %s\n", error.c_str());
         return 1;
     }
+    std::fprintf(stderr, "kiosk: renderer %s\n", platform::gl_summary(surface->gl_info()).c_str());
     connect_textures(app, *surface);
     // The moment shown: --time after the view opened, else when everything has settled.
     const double now = options.time >= 0.0 ? options.time : app.counter_settles_after();
@@ -133,6 +135,7 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
     config.fullscreen =
         options.fullscreen || ((kiosk_config.window.fullscreen || kiosk_config.window.kiosk) && options.width == 0);
     config.monitor = kiosk_config.window.monitor;
+    config.gl = options.gl;
     config.width = options.width > 0 ? options.width : 1080;
     config.height = options.height > 0 ? options.height : 1920;
     config.title = app.bundle().manifest.title.empty() ? "kiosk" : app.bundle().manifest.title;
@@ -142,13 +145,15 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
         std::fprintf(stderr, "kiosk: cannot open a window: %s\n", error.c_str());
         return 1;
     }
-    std::fprintf(stderr, "kiosk: %s, %s\n", surface->gl_info().version.c_str(), surface->gl_info().renderer.c_str());
+    std::fprintf(stderr, "kiosk: renderer %s\n", platform::gl_summary(surface->gl_info()).c_str());
     // Sizes in millimetres need the panel's DPI: the config's, else the monitor's, else 96.
     const bool dpi_from_config = kiosk_config.window.dpi > 0.0;
     const float dpi = dpi_from_config ? static_cast<float>(kiosk_config.window.dpi)
                       : surface->physical_dpi() > 0.0f ? surface->physical_dpi()
                                                        : 96.0f;
-    app.set_platform_facts({surface->gl_info().renderer, surface->gl_info().version,
+    // The operator overlay's facts: which GL API the renderer runs on comes first in the version.
+    const platform::GlInfo gl_info = surface->gl_info();
+    app.set_platform_facts({gl_info.renderer, std::string(platform::gl_api_name(gl_info.api)) + ", " + gl_info.version,
                             dpi_from_config ? "config" : surface->physical_dpi() > 0.0f ? "monitor" : "assumed"});
     bool cursor_shown = true;
     connect_textures(app, *surface);
