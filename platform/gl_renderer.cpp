@@ -340,8 +340,8 @@ TextureId GlRenderer::create_texture(const TextureSpec& spec, const uint8_t* pix
     if (pixels == nullptr || spec.width <= 0 || spec.height <= 0 || spec.width > max_texture_size_ ||
         spec.height > max_texture_size_) {
         log_once("create_texture: " + std::to_string(spec.width) + "x" + std::to_string(spec.height) +
-                 (pixels == nullptr ? " without pixels" : "") + " refused (GL limit " +
-                 std::to_string(max_texture_size_) + " a side)");
+                 (pixels == nullptr ? " without pixels refused"
+                                    : " refused (1 to " + std::to_string(max_texture_size_) + " pixels a side)"));
         return 0;
     }
     GLuint texture = 0;
