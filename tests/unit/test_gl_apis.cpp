@@ -124,7 +124,7 @@ TEST_CASE("GLES 3 and GLES 2 screenshots match the GL 3 one", "[gl][render]") {
     std::filesystem::remove(gl3);
 }
 
-TEST_CASE("--gl auto falls back to the best context the driver has", "[gl]") {
+TEST_CASE("the GL context choice (--gl auto) falls back to the best context the driver has", "[gl]") {
     std::string log;
     const std::string path = temp_file("auto.png");
     SECTION("desktop GL 3 where there is one") {
