@@ -3,6 +3,8 @@
 #include "platform.h"
 
 #include <cerrno>
+#include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -60,6 +62,15 @@ bool write_png(const std::string& path, const Pixels& pixels, std::string* error
         return false;
     }
     return true;
+}
+
+double local_wall_clock() {
+    const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
+    const double unix_seconds = std::chrono::duration<double>(since_epoch).count();
+    const std::time_t whole = std::time_t(unix_seconds);
+    std::tm local{};
+    if (localtime_r(&whole, &local) == nullptr) return unix_seconds;
+    return unix_seconds + double(local.tm_gmtoff);
 }
 
 bool display_available() { return env_set("DISPLAY") || env_set("WAYLAND_DISPLAY"); }

@@ -138,6 +138,10 @@ bool write_png(const std::string& path, const Pixels& pixels, std::string* error
 // True when a display is there to open a window on (X11 or Wayland).
 bool display_available();
 
+// The local wall-clock time: seconds since 1970-01-01 00:00 local time (Unix time plus the UTC
+// offset in force now), for daily schedules. Not monotonic: it jumps with clock and DST changes.
+double local_wall_clock();
+
 const char* gl_api_name(GlApi api);
 // "auto", "gl3", "gles3", "gles2" -> the API; false for anything else.
 bool parse_gl_api(const std::string& name, GlApi* api);
