@@ -15,7 +15,7 @@ want=(build-essential cmake pkg-config
 if [ "${1:-run}" = test ]; then
     want+=(catch2 xvfb xauth zbar-tools xdotool)
     # deploy/ci/boards.sh: the .deb, its systemd unit, and the kiosk inside headless cage
-    want+=(dpkg-dev file systemd cage grim xwayland)
+    want+=(dpkg-dev file systemd cage grim xwayland socat)
 fi
 if [ "${1:-run}" = arm64 ]; then
     want=(crossbuild-essential-arm64 qemu-user-static file catch2

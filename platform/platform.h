@@ -33,7 +33,8 @@ enum class EventType {
     Wheel,         // wheel_x / wheel_y in notches (positive y: away from the user, scroll up)
     KeyDown,
     KeyUp,
-    CloseRequested // the window manager asked to close the window
+    CloseRequested, // the window manager asked to close the window
+    Exposed         // the window was resized or its content lost (mapped, uncovered): draw again
 };
 
 struct InputEvent {

@@ -266,6 +266,11 @@ private:
         s->queue_.push_back(event);
     }
 
+    // Render on change means nothing redraws by itself: a compositor that maps, resizes or makes
+    // the window fullscreen after the first frame (cage does) would otherwise leave it black.
+    static void on_exposed(GLFWwindow* window) { self(window)->queue_.push_back(self(window)->make_event(EventType::Exposed)); }
+    static void on_framebuffer_size(GLFWwindow* window, int /*width*/, int /*height*/) { on_exposed(window); }
+
     static void on_close(GLFWwindow* window) {
         // The app decides whether a close request ends the kiosk (it usually should not).
         glfwSetWindowShouldClose(window, GLFW_FALSE);
@@ -333,6 +338,8 @@ bool SurfaceGlfw::open(const SurfaceConfig& config, std::string* error) {
     glfwSetScrollCallback(window_, on_scroll);
     glfwSetKeyCallback(window_, on_key);
     glfwSetWindowCloseCallback(window_, on_close);
+    glfwSetWindowRefreshCallback(window_, on_exposed);
+    glfwSetFramebufferSizeCallback(window_, on_framebuffer_size);
     return true;
 }
 

@@ -2,15 +2,20 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace kiosk::app {
 
 const DisplayState& DisplayGate::update(double local_now) {
+    if (settle_until_ < 0.0) settle_until_ = local_now + kSettleSeconds;
+    settling_ = local_now < settle_until_;
     state_ = display_state(params_, local_now, last_touch_);
     return state_;
 }
 
 bool DisplayGate::admit(platform::InputEvent& event, double local_now) {
     const bool was_on = state_.on;
+    if (event.type == platform::EventType::Exposed) last_drawn_ = FrameKind::None;  // what was drawn is gone
     if (event.type == platform::EventType::PointerDown) {
         last_touch_ = local_now;
         update(local_now);
@@ -32,8 +37,9 @@ bool DisplayGate::admit(platform::InputEvent& event, double local_now) {
 }
 
 FrameKind DisplayGate::frame_needed(bool app_change_due) const {
-    if (!state_.on) return last_drawn_ == FrameKind::Black ? FrameKind::None : FrameKind::Black;
-    if (last_drawn_ != FrameKind::Picture || app_change_due || !(state_.shift == drawn_shift_)) return FrameKind::Picture;
+    if (!state_.on) return last_drawn_ == FrameKind::Black && !settling_ ? FrameKind::None : FrameKind::Black;
+    if (last_drawn_ != FrameKind::Picture || app_change_due || settling_ || !(state_.shift == drawn_shift_))
+        return FrameKind::Picture;
     return FrameKind::None;
 }
 
@@ -43,7 +49,10 @@ void DisplayGate::drawn(FrameKind kind) {
     if (kind == FrameKind::Picture) drawn_shift_ = state_.shift;
 }
 
-double DisplayGate::seconds_to_next_change(double local_now) const { return state_.next_change - local_now; }
+double DisplayGate::seconds_to_next_change(double local_now) const {
+    const double until_change = state_.next_change - local_now;
+    return settling_ ? std::min(until_change, kSettleInterval) : until_change;
+}
 
 void shift_frame(ImDrawData* draw_data, PixelShift shift) {
     if (draw_data == nullptr) return;

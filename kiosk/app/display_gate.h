@@ -16,6 +16,13 @@ enum class FrameKind {
     Picture,  // the article, shifted by state().shift
 };
 
+// Gotcha (first frames under cage): Xwayland may map the window after the first frame was
+// presented, and a window created at exactly the output's size gets no later Expose, so a kiosk
+// that renders only on change stays black. Like hello_imgui's FpsIdling, the gate keeps drawing
+// for the first seconds after start.
+constexpr double kSettleSeconds = 3.0;   // draw continuously this long after the first update()
+constexpr double kSettleInterval = 0.1;  // at this rate
+
 class DisplayGate {
 public:
     explicit DisplayGate(DisplayParams params = {}) : params_(params) {}
@@ -43,6 +50,8 @@ private:
     DisplayState state_;
     double last_touch_ = -1.0;         // local seconds of the last press; negative: none yet
     bool swallowing_ = false;          // a waking press is down: its moves and release are not the app's
+    double settle_until_ = -1.0;       // local seconds; set by the first update()
+    bool settling_ = false;            // update() found local_now before settle_until_
     FrameKind last_drawn_ = FrameKind::None;  // None: nothing drawn yet
     PixelShift drawn_shift_;           // the shift of the last Picture
 };

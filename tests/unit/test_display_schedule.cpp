@@ -150,7 +150,21 @@ TEST_CASE("the display gate draws black once, swallows the waking touch and shif
     params.shift_px = 2;
     params.shift_period_s = 60.0;
     app::DisplayGate gate(params);
+    gate.update(at(11, 0));  // started at 11:00; the sections below run after the settling seconds
 
+    SECTION("right after start it keeps drawing for a few seconds, then only on change") {
+        app::DisplayGate fresh(params);
+        fresh.update(at(12, 0));
+        fresh.drawn(app::FrameKind::Picture);
+        CHECK(fresh.frame_needed(false) == app::FrameKind::Picture);
+        CHECK(fresh.seconds_to_next_change(at(12, 0)) == Approx(app::kSettleInterval));
+        fresh.update(at(12, 0, app::kSettleSeconds - 0.1));
+        CHECK(fresh.frame_needed(false) == app::FrameKind::Picture);
+        fresh.drawn(app::FrameKind::Picture);
+        fresh.update(at(12, 0, app::kSettleSeconds));
+        CHECK(fresh.frame_needed(false) == app::FrameKind::None);
+        CHECK(fresh.seconds_to_next_change(at(12, 0, app::kSettleSeconds)) > 1.0);
+    }
     SECTION("during opening hours it draws the picture, then only on change") {
         gate.update(at(12, 0));
         CHECK(gate.frame_needed(false) == app::FrameKind::Picture);  // nothing drawn yet
@@ -195,6 +209,20 @@ TEST_CASE("the display gate draws black once, swallows the waking touch and shif
         CHECK_FALSE(gate.state().on);
         CHECK(gate.frame_needed(false) == app::FrameKind::Black);
         CHECK(gate.seconds_to_next_change(at(22, 37, 1)) > 0.0);
+    }
+    SECTION("a lost or resized window is drawn again, whatever was drawn before") {
+        gate.update(at(12, 0));
+        gate.drawn(app::FrameKind::Picture);
+        CHECK(gate.frame_needed(false) == app::FrameKind::None);
+        platform::InputEvent exposed;
+        exposed.type = platform::EventType::Exposed;
+        CHECK(gate.admit(exposed, at(12, 0)));
+        CHECK(gate.frame_needed(false) == app::FrameKind::Picture);
+        gate.update(at(23, 0));
+        gate.drawn(app::FrameKind::Black);
+        CHECK(gate.admit(exposed, at(23, 0)));
+        CHECK(gate.frame_needed(false) == app::FrameKind::Black);
+        CHECK_FALSE(gate.state().on);  // exposing does not wake it
     }
     SECTION("keys always reach the app (an operator can quit a black kiosk)") {
         gate.update(at(23, 0));
