@@ -147,7 +147,7 @@ bool GlRenderer::init(const GlFunctions& gl, GlApi api, int major, int minor, st
 void GlRenderer::shutdown() {
     if (gl_ == nullptr) return;
     const GlFunctions& gl = *gl_;
-    for (const auto& [id, spec] : textures_) gl.glDeleteTextures(1, &id);
+    for (const GLuint id : textures_) gl.glDeleteTextures(1, &id);
     textures_.clear();
     if (font_texture_ != 0) gl.glDeleteTextures(1, &font_texture_);
     font_texture_ = 0;
@@ -173,7 +173,7 @@ void GlRenderer::upload_font_atlas() {
     if (context == nullptr) return;
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     const bool current = font_texture_ != 0 && font_context_ == context &&
-                         atlas->TexID == imgui_texture(font_texture_);
+                         atlas->TexID == reinterpret_cast<ImTextureID>(uintptr_t(font_texture_));
     if (current && !fonts_dirty_) return;
     fonts_dirty_ = false;
     unsigned char* pixels = nullptr;
@@ -183,9 +183,6 @@ void GlRenderer::upload_font_atlas() {
     if (font_texture_ != 0) gl.glDeleteTextures(1, &font_texture_);
     font_texture_ = 0;
     font_context_ = context;
-    TextureSpec spec;
-    spec.width = width;
-    spec.height = height;
     if (pixels == nullptr || width <= 0 || height <= 0 || width > max_texture_size_ || height > max_texture_size_) {
         log_once("font atlas " + std::to_string(width) + "x" + std::to_string(height) +
                  " cannot be uploaded (GL limit " + std::to_string(max_texture_size_) + "); text will not show");
@@ -194,8 +191,8 @@ void GlRenderer::upload_font_atlas() {
     }
     gl.glGenTextures(1, &font_texture_);
     gl.glBindTexture(GL_TEXTURE_2D, font_texture_);
-    upload_pixels(spec, pixels, false);
-    atlas->SetTexID(imgui_texture(font_texture_));
+    upload_pixels(width, height, pixels, TextureFilter::Linear);
+    atlas->SetTexID(reinterpret_cast<ImTextureID>(uintptr_t(font_texture_)));
 }
 
 void GlRenderer::fonts_changed() {
@@ -307,67 +304,43 @@ void GlRenderer::render(ImDrawData* draw_data, int width, int height, float r, f
 
 // [textures] ------------------------------------------------------------------------------------
 
-// Uploads to the bound texture. GLES 2 knows only unsized formats and no swizzles, so RGBA with
-// GL_RGBA as the internal format is the one layout every API takes; Alpha is widened to it here.
-bool GlRenderer::upload_pixels(const TextureSpec& spec, const uint8_t* pixels, bool replace) {
+// Uploads to the bound texture. GLES 2 knows only unsized formats, so RGBA with GL_RGBA as the
+// internal format is the one layout every API takes.
+bool GlRenderer::upload_pixels(int width, int height, const uint8_t* rgba, TextureFilter filter) {
     const GlFunctions& gl = *gl_;
-    std::vector<uint8_t> widened;
-    if (spec.format == TextureFormat::Alpha) {
-        widened.resize(size_t(spec.width) * size_t(spec.height) * 4);
-        for (size_t i = 0, n = size_t(spec.width) * size_t(spec.height); i < n; ++i) {
-            widened[i * 4 + 0] = widened[i * 4 + 1] = widened[i * 4 + 2] = 255;
-            widened[i * 4 + 3] = pixels[i];
-        }
-        pixels = widened.data();
-    }
-    const GLint filter = spec.smooth ? GL_LINEAR : GL_NEAREST;
-    gl.glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
-    gl.glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+    const GLint sampling = filter == TextureFilter::Nearest ? GL_NEAREST : GL_LINEAR;
+    gl.glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, sampling);
+    gl.glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, sampling);
     gl.glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     gl.glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     gl.glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     while (gl.glGetError() != GL_NO_ERROR) {}  // only this upload's error counts below
-    if (replace) {
-        gl.glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, spec.width, spec.height, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
-    } else {
-        gl.glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, spec.width, spec.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
-    }
+    gl.glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
     return gl.glGetError() == GL_NO_ERROR;
 }
 
-TextureId GlRenderer::create_texture(const TextureSpec& spec, const uint8_t* pixels) {
+uintptr_t GlRenderer::upload_texture(int width, int height, const uint8_t* rgba, TextureFilter filter,
+                                     uintptr_t replace) {
     if (gl_ == nullptr) return 0;
-    if (pixels == nullptr || spec.width <= 0 || spec.height <= 0 || spec.width > max_texture_size_ ||
-        spec.height > max_texture_size_) {
-        log_once("create_texture: " + std::to_string(spec.width) + "x" + std::to_string(spec.height) +
-                 (pixels == nullptr ? " without pixels refused"
-                                    : " refused (1 to " + std::to_string(max_texture_size_) + " pixels a side)"));
+    if (rgba == nullptr || width <= 0 || height <= 0 || width > max_texture_size_ || height > max_texture_size_) {
+        log_once("upload_texture: " + std::to_string(width) + "x" + std::to_string(height) +
+                 (rgba == nullptr ? " without pixels refused"
+                                  : " refused (1 to " + std::to_string(max_texture_size_) + " pixels a side)"));
         return 0;
     }
-    GLuint texture = 0;
-    gl_->glGenTextures(1, &texture);
+    GLuint texture = textures_.count(GLuint(replace)) != 0 ? GLuint(replace) : 0;
+    const bool fresh = texture == 0;
+    if (fresh) gl_->glGenTextures(1, &texture);
+    if (texture == 0) return 0;
     gl_->glBindTexture(GL_TEXTURE_2D, texture);
-    if (texture == 0 || !upload_pixels(spec, pixels, false)) {
-        log_once("create_texture: GL refused a " + std::to_string(spec.width) + "x" + std::to_string(spec.height) + " texture");
-        if (texture != 0) gl_->glDeleteTextures(1, &texture);
+    if (!upload_pixels(width, height, rgba, filter)) {
+        log_once("upload_texture: GL refused a " + std::to_string(width) + "x" + std::to_string(height) + " texture");
+        // A replaced texture stays (the caller may still draw it); a new one goes.
+        if (fresh) gl_->glDeleteTextures(1, &texture);
         return 0;
     }
-    textures_[texture] = spec;
+    textures_.insert(texture);
     return texture;
-}
-
-bool GlRenderer::update_texture(TextureId texture, const uint8_t* pixels) {
-    const auto found = textures_.find(texture);
-    if (gl_ == nullptr || found == textures_.end() || pixels == nullptr) return false;
-    gl_->glBindTexture(GL_TEXTURE_2D, texture);
-    return upload_pixels(found->second, pixels, true);
-}
-
-void GlRenderer::destroy_texture(TextureId texture) {
-    const auto found = textures_.find(texture);
-    if (gl_ == nullptr || found == textures_.end()) return;
-    gl_->glDeleteTextures(1, &texture);
-    textures_.erase(found);
 }
 
 }  // namespace kiosk::platform::detail

@@ -3,7 +3,7 @@
 // "130", "150"); a vertex array object is used where one exists (a core context requires it);
 // 16-bit indices; ImDrawCmd::VtxOffset handled by re-pointing the attributes, so ImGui may split a
 // long draw list without base-vertex draws (GLES has none before 3.2).
-// It also owns the app's textures (platform.h: create_texture) and the font atlas texture.
+// It also owns the app's textures (platform.h: Surface::upload_texture) and the font atlas texture.
 //
 // Does NOT create contexts, bind framebuffers (the surface binds its target first) or build
 // fonts; ImGui's IO is touched only to set the atlas's texture id and the backend flags.
@@ -16,7 +16,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
-#include <unordered_map>
+#include <unordered_set>
 
 #include "gl_functions.h"
 #include "platform.h"
@@ -54,9 +54,9 @@ public:
     // for the next frame), or before the next draw when no ImGui context is current.
     void fonts_changed();
 
-    TextureId create_texture(const TextureSpec& spec, const uint8_t* pixels);
-    bool update_texture(TextureId texture, const uint8_t* pixels);
-    void destroy_texture(TextureId texture);
+    // See Surface::upload_texture: RGBA pixels, top row first; `replace` a texture made here (any
+    // size) or 0 for a new one. 0 when GL cannot take it.
+    uintptr_t upload_texture(int width, int height, const uint8_t* rgba, TextureFilter filter, uintptr_t replace);
 
     void shutdown();  // frees every GL object; idempotent
 
@@ -64,7 +64,7 @@ private:
     void upload_font_atlas();
     void setup_state(ImDrawData* draw_data, int fb_width, int fb_height);
     void point_attributes(size_t vertex_offset);
-    bool upload_pixels(const TextureSpec& spec, const uint8_t* pixels, bool replace);
+    bool upload_pixels(int width, int height, const uint8_t* rgba, TextureFilter filter);
     void log_once(const std::string& message);
 
     const GlFunctions* gl_ = nullptr;   // null until init() succeeded
@@ -80,7 +80,7 @@ private:
     ImGuiContext* font_context_ = nullptr;  // which ImGui context the atlas texture was made for
     bool fonts_dirty_ = false;          // fonts_changed(): upload again before the next draw
 
-    std::unordered_map<TextureId, TextureSpec> textures_;  // made by create_texture, alive
+    std::unordered_set<GLuint> textures_;  // made by upload_texture, alive until shutdown()
     std::set<std::string> logged_;      // failures already logged (a per-frame failure logs once)
 };
 

@@ -54,24 +54,6 @@ struct Pixels {
 // How a texture is sampled when drawn at another size than its own.
 enum class TextureFilter { Nearest, Linear };
 
-// A texture the renderer can draw: a GL texture name. Hand it to ImGui with imgui_texture(id) (for
-// ImDrawList::AddImage and friends); 0 means none. Owned by the surface that made it.
-using TextureId = uint32_t;
-
-enum class TextureFormat {
-    Rgba,   // 4 bytes a pixel, straight (not premultiplied) alpha
-    Alpha,  // 1 byte a pixel: coverage, drawn as white with that alpha, so the vertex colour tints it
-};
-
-struct TextureSpec {
-    int width = 0, height = 0;          // pixels, 1 .. the GL limit (at least 2048 everywhere)
-    TextureFormat format = TextureFormat::Rgba;  // layout of the pixels handed in
-    bool smooth = true;                 // linear filtering; false: nearest (crisp when drawn 1:1 or enlarged)
-};
-
-// The ImTextureID ImGui carries for a texture: the GL name, widened to a pointer.
-inline void* imgui_texture(TextureId id) { return reinterpret_cast<void*>(static_cast<uintptr_t>(id)); }
-
 struct GlInfo {
     GlApi api = GlApi::Gl3;            // the renderer path in use: the kind of context created (never Auto)
     std::string version;               // GL_VERSION, e.g. "OpenGL ES 3.2 Mesa 22.3.6"
@@ -117,17 +99,6 @@ public:
     virtual Pixels read_pixels() = 0;
     virtual void set_cursor_visible(bool visible) = 0;
 
-    // Textures for the app's own images (e.g. a field of marks drawn as one picture). `pixels` is
-    // top row first, tightly packed (width * 4 or width * 1 bytes a row, by format). Works on every
-    // GL API the surface can have (GLES 2 included: Alpha is expanded to RGBA on upload). Clamped at
-    // the edges. The surface's GL context must be current (it is, on the thread that opened it).
-    // Returns 0 and logs once when the size is out of range or GL refuses.
-    virtual TextureId create_texture(const TextureSpec& spec, const uint8_t* pixels) = 0;
-    // Replaces the whole image of a texture made here, with its spec's size and format. False for
-    // an unknown id (nothing happens).
-    virtual bool update_texture(TextureId texture, const uint8_t* pixels) = 0;
-    // Frees a texture made here; unknown ids and 0 are ignored. The surface frees the rest when it closes.
-    virtual void destroy_texture(TextureId texture) = 0;
 };
 
 // Opens a surface; on failure returns null and says why in `error`.

@@ -182,13 +182,6 @@ public:
         glfwSetInputMode(window_, GLFW_CURSOR, visible ? GLFW_CURSOR_NORMAL : GLFW_CURSOR_HIDDEN);
     }
 
-    TextureId create_texture(const TextureSpec& spec, const uint8_t* pixels) override {
-        return renderer_.create_texture(spec, pixels);
-    }
-    bool update_texture(TextureId texture, const uint8_t* pixels) override {
-        return renderer_.update_texture(texture, pixels);
-    }
-    void destroy_texture(TextureId texture) override { renderer_.destroy_texture(texture); }
 
 private:
     static SurfaceGlfw* self(GLFWwindow* window) {

@@ -164,13 +164,6 @@ public:
 
     void set_cursor_visible(bool /*visible*/) override {}
 
-    TextureId create_texture(const TextureSpec& spec, const uint8_t* pixels) override {
-        return renderer_.create_texture(spec, pixels);
-    }
-    bool update_texture(TextureId texture, const uint8_t* pixels) override {
-        return renderer_.update_texture(texture, pixels);
-    }
-    void destroy_texture(TextureId texture) override { renderer_.destroy_texture(texture); }
 
 private:
     // Returns why the attempt failed, or "" with the context current, the renderer ready and the

@@ -179,29 +179,21 @@ TEST_CASE("textures and long draw lists render on every GL API", "[gl][platform]
     CHECK_THAT(platform::gl_summary(info), Catch::StartsWith(platform::gl_api_name(api)));
 
     // A 2x2 RGBA checker (red, green / blue, white) drawn 40 px a cell with nearest filtering, and
-    // an alpha ramp tinted yellow.
+    // a 4x1 ramp of white at alpha 0, 128, 255, 255 tinted yellow by the vertex colour.
     const uint8_t checker[] = {255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255};
-    platform::TextureSpec rgba_spec;
-    rgba_spec.width = 2;
-    rgba_spec.height = 2;
-    rgba_spec.smooth = false;
-    const platform::TextureId rgba = surface->create_texture(rgba_spec, checker);
+    const uintptr_t rgba = surface->upload_texture(2, 2, checker, platform::TextureFilter::Nearest, 0);
     REQUIRE(rgba != 0);
-    const uint8_t coverage[] = {0, 128, 255, 255};
-    platform::TextureSpec alpha_spec;
-    alpha_spec.width = 4;
-    alpha_spec.height = 1;
-    alpha_spec.format = platform::TextureFormat::Alpha;
-    alpha_spec.smooth = false;
-    const platform::TextureId alpha = surface->create_texture(alpha_spec, coverage);
+    const uint8_t ramp[] = {255, 255, 255, 0, 255, 255, 255, 128, 255, 255, 255, 255, 255, 255, 255, 255};
+    const uintptr_t alpha = surface->upload_texture(4, 1, ramp, platform::TextureFilter::Nearest, 0);
     REQUIRE(alpha != 0);
     CHECK(alpha != rgba);
+    const auto texture_id = [](uintptr_t texture) { return reinterpret_cast<ImTextureID>(texture); };
 
     const auto draw = [&](bool many_rects) {
         ImGui::NewFrame();
         ImDrawList* list = ImGui::GetForegroundDrawList();
-        list->AddImage(platform::imgui_texture(rgba), ImVec2(10, 10), ImVec2(90, 90));
-        list->AddImage(platform::imgui_texture(alpha), ImVec2(100, 10), ImVec2(180, 30), ImVec2(0, 0), ImVec2(1, 1),
+        list->AddImage(texture_id(rgba), ImVec2(10, 10), ImVec2(90, 90));
+        list->AddImage(texture_id(alpha), ImVec2(100, 10), ImVec2(180, 30), ImVec2(0, 0), ImVec2(1, 1),
                        IM_COL32(255, 255, 0, 255));
         if (many_rects) {
             // 17,000 rectangles of 4 vertices: past 65,536, so ImGui splits the list with VtxOffset
@@ -226,29 +218,23 @@ TEST_CASE("textures and long draw lists render on every GL API", "[gl][platform]
     CHECK(near(pixel(pixels, 145, 20), 255, 255, 0));
     CHECK(near(pixel(pixels, 5, 5), 0, 0, 0));
 
-    SECTION("updating a texture changes what is drawn; a destroyed one is gone") {
+    SECTION("replacing a texture changes what is drawn, in place") {
         const uint8_t grey[] = {90, 90, 90, 255, 90, 90, 90, 255, 90, 90, 90, 255, 90, 90, 90, 255};
-        REQUIRE(surface->update_texture(rgba, grey));
+        CHECK(surface->upload_texture(2, 2, grey, platform::TextureFilter::Nearest, rgba) == rgba);
         pixels = draw(false);
         CHECK(near(pixel(pixels, 20, 20), 90, 90, 90));
         CHECK(near(pixel(pixels, 70, 70), 90, 90, 90));
-        surface->destroy_texture(rgba);
-        CHECK_FALSE(surface->update_texture(rgba, grey));
-        surface->destroy_texture(rgba);  // twice, and unknown ids: ignored
-        surface->destroy_texture(0);
+        CHECK(near(pixel(pixels, 145, 20), 255, 255, 0));  // the other texture is untouched
+        // A `replace` that is not one of ours makes a new texture instead.
+        const uintptr_t other = surface->upload_texture(2, 2, grey, platform::TextureFilter::Linear, 987654);
+        CHECK(other != 0);
+        CHECK(other != rgba);
+        CHECK(other != alpha);
     }
     SECTION("bad requests are refused with 0, not a crash") {
-        platform::TextureSpec spec;
-        spec.width = 0;
-        spec.height = 4;
-        CHECK(surface->create_texture(spec, checker) == 0);
-        spec.width = 1 << 20;
-        spec.height = 1;
-        CHECK(surface->create_texture(spec, checker) == 0);
-        spec.width = 2;
-        spec.height = 2;
-        CHECK(surface->create_texture(spec, nullptr) == 0);
-        CHECK_FALSE(surface->update_texture(12345, checker));
+        CHECK(surface->upload_texture(0, 4, checker, platform::TextureFilter::Linear, 0) == 0);
+        CHECK(surface->upload_texture(1 << 20, 1, checker, platform::TextureFilter::Linear, 0) == 0);
+        CHECK(surface->upload_texture(2, 2, nullptr, platform::TextureFilter::Linear, 0) == 0);
     }
     SECTION("a draw list past 65,536 vertices draws to its end") {
         draw(false);  // the renderer declares VtxOffset support; ImGui uses it from the next frame
