@@ -6,7 +6,7 @@
 #   4. renders an arm64 --screenshot under qemu and checks it matches the amd64 one.
 # Usage: deploy/arm64.sh [NATIVE_BUILD_DIR]   (the amd64 build to compare with; default build-test,
 # configured and built here when missing). Exit status: non-zero when any step fails.
-# Environment: KIOSK_ARM64_BUILD (default build-arm64).
+# Environment: KIOSK_ARM64_BUILD (default build-arm64); KIOSK_ARM64_EXCLUDE (see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 native=${1:-build-test}
@@ -24,8 +24,12 @@ echo "arm64: built after $((SECONDS - start)) s: $(file -b "$arm64/kiosk" | cut 
 # Mesa's llvmpipe JIT hangs under qemu-user; softpipe interprets and works.
 export GALLIUM_DRIVER=softpipe
 tests_start=$SECONDS
-(cd "$arm64" && ctest --output-on-failure -j"$(nproc)" --timeout 900)
-echo "arm64: the Catch2 suite ran under qemu-aarch64-static in $((SECONDS - tests_start)) s"
+# In CI (CI=true) the golden-image tests are left out under qemu: at 1080x1920 they take two of the
+# suite's four minutes there, and the arm64 pictures are compared with amd64's below anyway.
+# KIOSK_ARM64_EXCLUDE overrides the choice (a ctest -E regex; empty: the whole suite).
+exclude=${KIOSK_ARM64_EXCLUDE-$([ "${CI:-}" = true ] && echo '^golden:' || true)}
+(cd "$arm64" && ctest --output-on-failure -j"$(nproc)" --timeout 900 ${exclude:+-E "$exclude"})
+echo "arm64: the Catch2 suite ran under qemu-aarch64-static in $((SECONDS - tests_start)) s${exclude:+ (without /$exclude/)}"
 
 if [ ! -x "$native/kiosk" ] || [ ! -x "$native/png_diff" ]; then
     cmake -S . -B "$native" -DKIOSK_BUILD_TESTS=ON >/dev/null
