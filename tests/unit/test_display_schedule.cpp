@@ -11,7 +11,7 @@
 #include <set>
 #include <utility>
 
-#include "app/display_config.h"
+#include "app/config.h"
 #include "app/display_gate.h"
 #include "app/display_schedule.h"
 
@@ -40,12 +40,6 @@ platform::InputEvent pointer(platform::EventType type, float x, float y) {
     event.x = x;
     event.y = y;
     return event;
-}
-
-bool has_code(const std::vector<core::Fault>& faults, core::FaultCode code) {
-    for (const core::Fault& fault : faults)
-        if (fault.code == code) return true;
-    return false;
 }
 
 }  // namespace
@@ -241,61 +235,60 @@ TEST_CASE("shift_frame moves the whole frame through DisplayPos", "[display]") {
     app::shift_frame(nullptr, app::PixelShift{1, 1});  // ignored
 }
 
-TEST_CASE("the [display] config table sets the schedule and shift, keeping defaults for bad values", "[display][config]") {
+TEST_CASE("the [display] settings set the schedule and shift, keeping defaults for bad values", "[display][config]") {
     SECTION("every key") {
-        const app::DisplayConfig config = app::parse_display_config(R"(
-            title = "someone else's key"
+        const app::ConfigLoad load = app::parse_config(R"(
             [display]
             schedule = true
             on = "06:45"
             off = "23:15"
-            wake_minutes = 2.5
+            wake_s = 150
             shift_px = 4
-            shift_minutes = 10
-            [other]
-            anything = 1
+            shift_period_s = 600
         )", "kiosk.toml");
-        CHECK(config.faults.empty());
-        CHECK(config.params.schedule);
-        CHECK(config.params.on_minute == 6 * 60 + 45);
-        CHECK(config.params.off_minute == 23 * 60 + 15);
-        CHECK(config.params.wake_s == Approx(150.0));
-        CHECK(config.params.shift_px == 4);
-        CHECK(config.params.shift_period_s == Approx(600.0));
+        CHECK(load.faults.empty());
+        const DisplayParams& params = load.config.display;
+        CHECK(params.schedule);
+        CHECK(params.on_minute == 6 * 60 + 45);
+        CHECK(params.off_minute == 23 * 60 + 15);
+        CHECK(params.wake_s == Approx(150.0));
+        CHECK(params.shift_px == 4);
+        CHECK(params.shift_period_s == Approx(600.0));
     }
-    SECTION("no [display] table: the defaults, no fault") {
-        const app::DisplayConfig config = app::parse_display_config("[content]\ndir = \"x\"\n", "kiosk.toml");
-        CHECK(config.faults.empty());
-        CHECK_FALSE(config.params.schedule);
-        CHECK(config.params.shift_px == DisplayParams{}.shift_px);
+    SECTION("no [display] table: the defaults") {
+        const app::ConfigLoad load = app::parse_config("[idle]\nquiet_s = 60\n", "kiosk.toml");
+        CHECK(load.faults.empty());
+        CHECK_FALSE(load.config.display.schedule);
+        CHECK(load.config.display.shift_px == DisplayParams{}.shift_px);
     }
     SECTION("bad values: a fault each, with its line, and the default kept") {
-        const app::DisplayConfig config = app::parse_display_config(
-            "[display]\nschedule = \"yes\"\non = \"7:00\"\nshift_px = 99\nwake_minutes = -1\ncolour = \"red\"\n",
+        const app::ConfigLoad load = app::parse_config(
+            "[display]\nschedule = \"yes\"\non = \"7:00\"\nshift_px = 99\nwake_s = -1\ncolour = \"red\"\n",
             "kiosk.toml");
-        REQUIRE(config.faults.size() == 5);
-        CHECK(config.faults[0].code == core::FaultCode::BadField);
-        CHECK(config.faults[0].line == 2);
-        CHECK(config.faults[0].file == "kiosk.toml");
-        CHECK(config.faults[4].severity == core::Severity::Warning);  // an unknown key
-        CHECK_FALSE(config.params.schedule);
-        CHECK(config.params.on_minute == DisplayParams{}.on_minute);
-        CHECK(config.params.shift_px == DisplayParams{}.shift_px);
-        CHECK(config.params.wake_s == DisplayParams{}.wake_s);
+        REQUIRE(load.faults.size() == 5);
+        CHECK(load.faults[0].code == core::FaultCode::BadSetting);
+        CHECK(load.faults[0].line == 2);
+        CHECK(load.faults[0].file == "kiosk.toml");
+        CHECK(load.faults[1].line == 3);
+        CHECK_THAT(load.faults[1].message, Catch::Contains("07:30"));
+        CHECK(load.faults[4].code == core::FaultCode::UnknownSetting);
+        const DisplayParams& params = load.config.display;
+        CHECK_FALSE(params.schedule);
+        CHECK(params.on_minute == DisplayParams{}.on_minute);
+        CHECK(params.shift_px == DisplayParams{}.shift_px);
+        CHECK(params.wake_s == DisplayParams{}.wake_s);
     }
-    SECTION("not TOML") {
-        const app::DisplayConfig config = app::parse_display_config("[display\nschedule = true", "kiosk.toml");
-        CHECK(has_code(config.faults, core::FaultCode::BadToml));
-        CHECK_FALSE(config.params.schedule);
+    SECTION("--print-config and the README reference show times as times") {
+        CHECK_THAT(app::default_config_toml(), Catch::Contains("on = \"07:00\""));
+        CHECK_THAT(app::default_config_toml(), Catch::Contains("off = \"22:00\""));
+        bool found = false;
+        for (const app::ConfigEntry& entry : app::config_reference())
+            if (entry.table == "display" && entry.key == "on") found = entry.range == "\"00:00\" to \"24:00\"";
+        CHECK(found);
     }
-    SECTION("display not a table") {
-        CHECK(has_code(app::parse_display_config("display = 3\n", "k.toml").faults, core::FaultCode::BadField));
-    }
-    SECTION("files: the shipped default config, a missing file, a directory") {
-        const app::DisplayConfig shipped = app::load_display_config(std::string(KIOSK_SOURCE_DIR) + "/deploy/kiosk.toml");
+    SECTION("the packaged config loads without a fault") {
+        const app::ConfigLoad shipped = app::load_config(std::string(KIOSK_SOURCE_DIR) + "/deploy/kiosk.toml");
         CHECK(shipped.faults.empty());
-        CHECK(has_code(app::load_display_config("/nonexistent/kiosk.toml").faults, core::FaultCode::FileMissing));
-        CHECK(has_code(app::load_display_config(std::filesystem::temp_directory_path().string()).faults,
-                       core::FaultCode::FileMissing));
+        CHECK(shipped.config.window.kiosk);
     }
 }
