@@ -1,13 +1,28 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the kiosk needs to build, run and test, only those missing.
-# Usage: deploy/deps.sh [run|test]   (test adds what the test suite uses)
+# Usage: deploy/deps.sh [run|test|arm64]   (test adds what the test suite uses; arm64: the cross
+# build for 64-bit ARM and qemu to test it, see deploy/arm64.sh)
 set -euo pipefail
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+if [ "${1:-run}" = arm64 ] && ! dpkg --print-foreign-architectures | grep -qx arm64; then
+    $sudo dpkg --add-architecture arm64  # Debian's mirror serves arm64; apt-get update below fetches its lists
+fi
 want=(build-essential cmake pkg-config
       libimgui-dev libglfw3-dev libstb-dev libmd4c-dev libtomlplusplus-dev libqrencode-dev
-      libegl-dev libgles-dev libgl-dev libopengl-dev libegl-mesa0 libgl1-mesa-dri libgl1
+      libegl-dev libgles-dev libgl-dev libopengl-dev libegl-mesa0 libgl1-mesa-dri libgl1 libsystemd-dev
       fonts-noto-core)
 if [ "${1:-run}" = test ]; then
     want+=(catch2 xvfb xauth zbar-tools xdotool)
+    # deploy/ci/boards.sh: the .deb, its systemd unit, and the kiosk inside headless cage
+    want+=(dpkg-dev file systemd cage grim xwayland socat)
+fi
+if [ "${1:-run}" = arm64 ]; then
+    want=(crossbuild-essential-arm64 qemu-user-static file catch2
+          libimgui-dev:arm64 libglfw3-dev:arm64 libstb-dev:arm64 libmd4c-dev:arm64 libtomlplusplus-dev:arm64
+          libqrencode-dev:arm64 zbar-tools
+          libegl-dev:arm64 libgles-dev:arm64 libgl-dev:arm64 libsystemd-dev:arm64
+          libegl-mesa0:arm64 libgl1-mesa-dri:arm64 libgl1:arm64)
 fi
 missing=()
 for package in "${want[@]}"; do
@@ -16,7 +31,5 @@ for package in "${want[@]}"; do
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "deps: installing ${missing[*]}"
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

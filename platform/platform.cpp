@@ -3,6 +3,8 @@
 #include "platform.h"
 
 #include <cerrno>
+#include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -26,11 +28,6 @@ bool env_set(const char* name) {
 }  // namespace
 
 std::unique_ptr<Surface> open_surface(const SurfaceConfig& config, std::string* error) {
-    if (config.gl == GlApi::Gles3 || config.gl == GlApi::Gles2) {
-        detail::set_error(error, std::string("GL API ") + gl_api_name(config.gl) +
-                                     ": not supported yet (ImGui's GL3 renderer here is desktop GL only)");
-        return nullptr;
-    }
     // A fullscreen window takes the monitor's mode, so its configured size does not matter.
     const bool size_matters = config.headless || !config.fullscreen;
     if (size_matters && (config.width <= 0 || config.height <= 0 || config.width > kMaxSurfaceSide ||
@@ -67,7 +64,30 @@ bool write_png(const std::string& path, const Pixels& pixels, std::string* error
     return true;
 }
 
+double local_wall_clock() {
+    const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
+    const double unix_seconds = std::chrono::duration<double>(since_epoch).count();
+    const std::time_t whole = std::time_t(unix_seconds);
+    std::tm local{};
+    if (localtime_r(&whole, &local) == nullptr) return unix_seconds;
+    return unix_seconds + double(local.tm_gmtoff);
+}
+
 bool display_available() { return env_set("DISPLAY") || env_set("WAYLAND_DISPLAY"); }
+
+bool parse_gl_api(const std::string& name, GlApi* api) {
+    for (GlApi candidate : {GlApi::Auto, GlApi::Gl3, GlApi::Gles3, GlApi::Gles2}) {
+        if (name == gl_api_name(candidate)) {
+            *api = candidate;
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string gl_summary(const GlInfo& info) {
+    return std::string(gl_api_name(info.api)) + " (" + info.version + ", " + info.renderer + "; " + info.glsl + ")";
+}
 
 const char* gl_api_name(GlApi api) {
     switch (api) {
@@ -85,11 +105,16 @@ void set_error(std::string* error, const std::string& message) {
     if (error != nullptr) *error = message;
 }
 
-GlInfo query_gl_info(GlApi api) {
+std::vector<GlApi> apis_to_try(GlApi requested) {
+    if (requested == GlApi::Auto) return {GlApi::Gl3, GlApi::Gles3, GlApi::Gles2};
+    return {requested};
+}
+
+GlInfo query_gl_info(const GlFunctions& gl, GlApi api) {
     GlInfo info;
     info.api = api;
-    const auto* version = reinterpret_cast<const char*>(glGetString(GL_VERSION));
-    const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    const auto* version = reinterpret_cast<const char*>(gl.glGetString(GL_VERSION));
+    const auto* renderer = reinterpret_cast<const char*>(gl.glGetString(GL_RENDERER));
     info.version = version != nullptr ? version : "";
     info.renderer = renderer != nullptr ? renderer : "";
     return info;
@@ -107,21 +132,25 @@ void parse_gl_version(const std::string& version, int* major, int* minor) {
     }
 }
 
-const char* glsl_version_for(const GlInfo& info) {
+std::string check_gl_version(GlApi api, const std::string& version) {
     int major = 0, minor = 0;
-    parse_gl_version(info.version, &major, &minor);
-    return (major > 3 || (major == 3 && minor >= 2)) ? "#version 150" : "#version 130";
+    parse_gl_version(version, &major, &minor);
+    const bool es = version.rfind("OpenGL ES", 0) == 0;
+    const int needed = api == GlApi::Gles2 ? 2 : 3;
+    if (es != (api != GlApi::Gl3)) return "got '" + version + "', not " + (es ? "desktop GL" : "OpenGL ES");
+    if (major < needed) return "got '" + version + "', needs " + std::to_string(needed) + ".0 or later";
+    return {};
 }
 
-Pixels read_framebuffer_rgba(int width, int height) {
+Pixels read_framebuffer_rgba(const GlFunctions& gl, int width, int height) {
     Pixels pixels;
     if (width <= 0 || height <= 0) return pixels;
     pixels.width = width;
     pixels.height = height;
     pixels.rgba.resize(size_t(width) * size_t(height) * 4);
     std::vector<uint8_t> bottom_up(pixels.rgba.size());
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, bottom_up.data());
+    gl.glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    gl.glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, bottom_up.data());
     // GL's origin is the bottom-left corner; images (and PNG) start at the top.
     const size_t row = size_t(width) * 4;
     for (int y = 0; y < height; ++y) {

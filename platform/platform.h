@@ -19,7 +19,7 @@ struct SurfaceConfig {
     bool fullscreen = false;           // fullscreen on `monitor`, at the monitor's own mode
     int monitor = 0;                   // index into the connected monitors; out of range: the primary
     bool headless = false;             // true: EGL surfaceless + offscreen framebuffer, no display needed
-    GlApi gl = GlApi::Auto;            // Auto: the best context the system gives
+    GlApi gl = GlApi::Auto;            // Auto: GL 3, else GLES 3, else GLES 2; else exactly this one
     std::string title = "kiosk";       // window title
 };
 
@@ -33,7 +33,8 @@ enum class EventType {
     Wheel,         // wheel_x / wheel_y in notches (positive y: away from the user, scroll up)
     KeyDown,
     KeyUp,
-    CloseRequested // the window manager asked to close the window
+    CloseRequested, // the window manager asked to close the window
+    Exposed         // the window was resized or its content lost (mapped, uncovered): draw again
 };
 
 struct InputEvent {
@@ -54,10 +55,14 @@ struct Pixels {
 enum class TextureFilter { Nearest, Linear };
 
 struct GlInfo {
-    GlApi api = GlApi::Gl3;            // the context actually created
-    std::string version;               // GL_VERSION
-    std::string renderer;              // GL_RENDERER
+    GlApi api = GlApi::Gl3;            // the renderer path in use: the kind of context created (never Auto)
+    std::string version;               // GL_VERSION, e.g. "OpenGL ES 3.2 Mesa 22.3.6"
+    std::string renderer;              // GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)", "V3D 4.2"
+    std::string glsl;                  // the "#version" line our shaders use
 };
+
+// One line for logs and the operator overlay: "gles2 (OpenGL ES 2.0 Mesa 22.3.6, llvmpipe ...; #version 100)".
+std::string gl_summary(const GlInfo& info);
 
 // A drawable surface with a current GL context. One per process.
 // Order the caller must respect: create the ImGui context and build its font atlas before the first
@@ -93,6 +98,7 @@ public:
     // before present().
     virtual Pixels read_pixels() = 0;
     virtual void set_cursor_visible(bool visible) = 0;
+
 };
 
 // Opens a surface; on failure returns null and says why in `error`.
@@ -104,6 +110,12 @@ bool write_png(const std::string& path, const Pixels& pixels, std::string* error
 // True when a display is there to open a window on (X11 or Wayland).
 bool display_available();
 
+// The local wall-clock time: seconds since 1970-01-01 00:00 local time (Unix time plus the UTC
+// offset in force now), for daily schedules. Not monotonic: it jumps with clock and DST changes.
+double local_wall_clock();
+
 const char* gl_api_name(GlApi api);
+// "auto", "gl3", "gles3", "gles2" -> the API; false for anything else.
+bool parse_gl_api(const std::string& name, GlApi* api);
 
 }  // namespace kiosk::platform

@@ -1,5 +1,5 @@
 // The window surface: a GLFW window (fullscreen on a chosen monitor, or a plain window) with a
-// desktop GL 3.x context and vsync. Input arrives through GLFW callbacks that only append plain
+// desktop GL 3.x, GLES 3 or GLES 2 context and vsync. Input arrives through GLFW callbacks that only append plain
 // InputEvents to a queue; wait_events() hands the queue over. Does NOT use ImGui_ImplGlfw or
 // otherwise talk to ImGui: the app feeds ImGui from the events.
 //
@@ -14,7 +14,7 @@
 #include <set>
 
 #include "gl_internal.h"
-#include "imgui_renderer_gl.h"
+#include "gl_renderer.h"
 
 namespace kiosk::platform::detail {
 
@@ -91,6 +91,15 @@ float monitor_dpi(GLFWmonitor* monitor) {
     return 0.5f * (dpi_x + dpi_y);
 }
 
+struct ContextHints {
+    GlApi api = GlApi::Gl3;             // the renderer path this context is for
+    int client = GLFW_OPENGL_API;       // GLFW_CLIENT_API
+    int creation = GLFW_NATIVE_CONTEXT_API;  // GLX on X11 (ES through GLX_EXT_create_context_es2_profile), or EGL
+    int major = 0, minor = 0;           // 0: leave GLFW's default (any version)
+    int profile = GLFW_OPENGL_ANY_PROFILE;
+    const char* label = "";
+};
+
 class SurfaceGlfw final : public Surface {
 public:
     SurfaceGlfw() = default;
@@ -106,6 +115,10 @@ public:
     }
 
     bool open(const SurfaceConfig& config, std::string* error);
+    // One window + context of the kind `hints` asks for; "" with window_ ready, else why not
+    // (and no window left behind).
+    std::string try_context(const SurfaceConfig& config, const ContextHints& hints, GLFWmonitor* monitor,
+                            const GLFWvidmode* mode);
 
     int width() const override {
         int w = 0, h = 0;
@@ -141,12 +154,12 @@ public:
     }
 
     void begin_frame() override {
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        glViewport(0, 0, width(), height());
+        gl_.glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        gl_.glViewport(0, 0, width(), height());
     }
 
     void render(ImDrawData* draw_data, float r, float g, float b) override {
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        gl_.glBindFramebuffer(GL_FRAMEBUFFER, 0);
         renderer_.render(draw_data, width(), height(), r, g, b);
     }
 
@@ -158,16 +171,17 @@ public:
     void present() override { glfwSwapBuffers(window_); }
 
     // Reads the back buffer: call between render() and present(); after a swap its content is
-    // undefined.
+    // undefined. GLES 2 has no glReadBuffer: it always reads the surface being drawn, the back buffer.
     Pixels read_pixels() override {
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-        glReadBuffer(GL_BACK);
-        return read_framebuffer_rgba(width(), height());
+        gl_.glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        if (gl_.glReadBuffer != nullptr) gl_.glReadBuffer(GL_BACK);
+        return read_framebuffer_rgba(gl_, width(), height());
     }
 
     void set_cursor_visible(bool visible) override {
         glfwSetInputMode(window_, GLFW_CURSOR, visible ? GLFW_CURSOR_NORMAL : GLFW_CURSOR_HIDDEN);
     }
+
 
 private:
     static SurfaceGlfw* self(GLFWwindow* window) {
@@ -245,6 +259,11 @@ private:
         s->queue_.push_back(event);
     }
 
+    // Render on change means nothing redraws by itself: a compositor that maps, resizes or makes
+    // the window fullscreen after the first frame (cage does) would otherwise leave it black.
+    static void on_exposed(GLFWwindow* window) { self(window)->queue_.push_back(self(window)->make_event(EventType::Exposed)); }
+    static void on_framebuffer_size(GLFWwindow* window, int /*width*/, int /*height*/) { on_exposed(window); }
+
     static void on_close(GLFWwindow* window) {
         // The app decides whether a close request ends the kiosk (it usually should not).
         glfwSetWindowShouldClose(window, GLFW_FALSE);
@@ -256,25 +275,25 @@ private:
     float dpi_ = 0.0f;                  // of the monitor we are on; 0 unknown
     GlInfo info_;
     std::vector<InputEvent> queue_;     // filled by callbacks, emptied by wait_events()
-    ImGuiRendererGl renderer_;
+    GlFunctions gl_;                    // loaded for the window's context
+    GlRenderer renderer_;               // holds a pointer to gl_: declared after it
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
 // [open] ----------------------------------------------------------------------------------------
 
-struct ContextHints {
-    int major = 0, minor = 0;           // 0: leave GLFW's default (any version)
-    int profile = GLFW_OPENGL_ANY_PROFILE;
-    const char* label = "";
-};
-
-// Best first; the last asks for nothing, so a driver that refuses every versioned request may still
-// hand over a 3.x compatibility context.
+// Best first within each API; the last GL one asks for nothing, so a driver that refuses every
+// versioned request may still hand over a 3.x compatibility context. GLES is asked for through the
+// native API first and through EGL second (an X server without the GLX ES extension).
 constexpr ContextHints kContextAttempts[] = {
-    {3, 3, GLFW_OPENGL_CORE_PROFILE, "GL 3.3 core"},
-    {3, 2, GLFW_OPENGL_CORE_PROFILE, "GL 3.2 core"},
-    {3, 0, GLFW_OPENGL_ANY_PROFILE, "GL 3.0"},
-    {0, 0, GLFW_OPENGL_ANY_PROFILE, "default GL"},
+    {GlApi::Gl3, GLFW_OPENGL_API, GLFW_NATIVE_CONTEXT_API, 3, 3, GLFW_OPENGL_CORE_PROFILE, "GL 3.3 core"},
+    {GlApi::Gl3, GLFW_OPENGL_API, GLFW_NATIVE_CONTEXT_API, 3, 2, GLFW_OPENGL_CORE_PROFILE, "GL 3.2 core"},
+    {GlApi::Gl3, GLFW_OPENGL_API, GLFW_NATIVE_CONTEXT_API, 3, 0, GLFW_OPENGL_ANY_PROFILE, "GL 3.0"},
+    {GlApi::Gl3, GLFW_OPENGL_API, GLFW_NATIVE_CONTEXT_API, 0, 0, GLFW_OPENGL_ANY_PROFILE, "default GL"},
+    {GlApi::Gles3, GLFW_OPENGL_ES_API, GLFW_NATIVE_CONTEXT_API, 3, 0, GLFW_OPENGL_ANY_PROFILE, "GLES 3"},
+    {GlApi::Gles3, GLFW_OPENGL_ES_API, GLFW_EGL_CONTEXT_API, 3, 0, GLFW_OPENGL_ANY_PROFILE, "GLES 3 (EGL)"},
+    {GlApi::Gles2, GLFW_OPENGL_ES_API, GLFW_NATIVE_CONTEXT_API, 2, 0, GLFW_OPENGL_ANY_PROFILE, "GLES 2"},
+    {GlApi::Gles2, GLFW_OPENGL_ES_API, GLFW_EGL_CONTEXT_API, 2, 0, GLFW_OPENGL_ANY_PROFILE, "GLES 2 (EGL)"},
 };
 
 bool SurfaceGlfw::open(const SurfaceConfig& config, std::string* error) {
@@ -289,44 +308,21 @@ bool SurfaceGlfw::open(const SurfaceConfig& config, std::string* error) {
     }
 
     std::string tried;
-    for (const ContextHints& hints : kContextAttempts) {
-        glfwDefaultWindowHints();
-        glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_API);
-        if (hints.major > 0) {
-            glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, hints.major);
-            glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, hints.minor);
-            glfwWindowHint(GLFW_OPENGL_PROFILE, hints.profile);
+    for (GlApi api : apis_to_try(config.gl)) {
+        for (const ContextHints& hints : kContextAttempts) {
+            if (hints.api != api) continue;
+            const std::string failure = try_context(config, hints, monitor, mode);
+            if (failure.empty()) break;
+            tried += (tried.empty() ? "" : "; ") + std::string(hints.label) + ": " + failure;
         }
-        if (config.fullscreen) {
-            // The monitor's current mode: no mode switch, no flicker, and the panel's native size.
-            glfwWindowHint(GLFW_RED_BITS, mode->redBits);
-            glfwWindowHint(GLFW_GREEN_BITS, mode->greenBits);
-            glfwWindowHint(GLFW_BLUE_BITS, mode->blueBits);
-            glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
-            window_ = glfwCreateWindow(mode->width, mode->height, config.title.c_str(), monitor, nullptr);
-        } else {
-            window_ = glfwCreateWindow(config.width, config.height, config.title.c_str(), nullptr, nullptr);
-        }
-        if (window_ == nullptr) {
-            tried += (tried.empty() ? "" : "; ") + std::string(hints.label) + ": " + glfw_failure("no window");
-            continue;
-        }
-        glfwMakeContextCurrent(window_);
-        info_ = query_gl_info(GlApi::Gl3);
-        int major = 0, minor = 0;
-        parse_gl_version(info_.version, &major, &minor);
-        if (major >= 3) break;
-        tried += (tried.empty() ? "" : "; ") + std::string(hints.label) + ": got GL '" + info_.version + "'";
-        glfwDestroyWindow(window_);
-        window_ = nullptr;
+        if (window_ != nullptr) break;
     }
     if (window_ == nullptr) {
-        set_error(error, "GLFW: no window with GL 3.0 or later (" + tried + ")");
+        set_error(error, "GLFW: no window with a usable GL context (" + tried + ")");
         return false;
     }
 
     glfwSwapInterval(1);
-    renderer_.set_glsl_version(glsl_version_for(info_));
     dpi_ = monitor_dpi(monitor);
 
     glfwSetWindowUserPointer(window_, this);
@@ -335,7 +331,52 @@ bool SurfaceGlfw::open(const SurfaceConfig& config, std::string* error) {
     glfwSetScrollCallback(window_, on_scroll);
     glfwSetKeyCallback(window_, on_key);
     glfwSetWindowCloseCallback(window_, on_close);
+    glfwSetWindowRefreshCallback(window_, on_exposed);
+    glfwSetFramebufferSizeCallback(window_, on_framebuffer_size);
     return true;
+}
+
+
+std::string SurfaceGlfw::try_context(const SurfaceConfig& config, const ContextHints& hints, GLFWmonitor* monitor,
+                                     const GLFWvidmode* mode) {
+    glfwDefaultWindowHints();
+    glfwWindowHint(GLFW_CLIENT_API, hints.client);
+    glfwWindowHint(GLFW_CONTEXT_CREATION_API, hints.creation);
+    if (hints.major > 0) {
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, hints.major);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, hints.minor);
+    }
+    if (hints.client == GLFW_OPENGL_API && hints.major > 0) glfwWindowHint(GLFW_OPENGL_PROFILE, hints.profile);
+    g_last_glfw_error.clear();
+    if (config.fullscreen) {
+        // The monitor's current mode: no mode switch, no flicker, and the panel's native size.
+        glfwWindowHint(GLFW_RED_BITS, mode->redBits);
+        glfwWindowHint(GLFW_GREEN_BITS, mode->greenBits);
+        glfwWindowHint(GLFW_BLUE_BITS, mode->blueBits);
+        glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
+        window_ = glfwCreateWindow(mode->width, mode->height, config.title.c_str(), monitor, nullptr);
+    } else {
+        window_ = glfwCreateWindow(config.width, config.height, config.title.c_str(), nullptr, nullptr);
+    }
+    if (window_ == nullptr) return glfw_failure("no window");
+    glfwMakeContextCurrent(window_);
+    std::string failure;
+    if (load_gl_functions(glfwGetProcAddress, hints.api, &gl_, &failure)) {
+        info_ = query_gl_info(gl_, hints.api);
+        failure = check_gl_version(hints.api, info_.version);
+    }
+    if (failure.empty()) {
+        int major = 0, minor = 0;
+        parse_gl_version(info_.version, &major, &minor);
+        if (renderer_.init(gl_, hints.api, major, minor, &failure))
+            info_.glsl = glsl_dialect_for(hints.api, major, minor).version_line;
+    }
+    if (failure.empty()) return {};
+    glfwMakeContextCurrent(nullptr);
+    glfwDestroyWindow(window_);
+    window_ = nullptr;
+    gl_ = GlFunctions{};
+    return failure;
 }
 
 }  // namespace

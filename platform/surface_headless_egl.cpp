@@ -1,6 +1,7 @@
-// The headless surface: an EGL context on Mesa's surfaceless platform rendering into an offscreen
-// framebuffer object, so tests, screenshots and benchmarks run with no display, no window system and
-// no GPU (llvmpipe). Does NOT produce input events, sleep, or present anything.
+// The headless surface: an EGL context (desktop GL 3.x, GLES 3 or GLES 2) on Mesa's surfaceless
+// platform rendering into an offscreen framebuffer object, so tests, screenshots and benchmarks run
+// with no display, no window system and no GPU (llvmpipe, or softpipe under qemu). Does NOT
+// produce input events, sleep, or present anything.
 #include <EGL/egl.h>
 #include <EGL/eglext.h>
 
@@ -10,7 +11,7 @@
 #include <vector>
 
 #include "gl_internal.h"
-#include "imgui_renderer_gl.h"
+#include "gl_renderer.h"
 
 namespace kiosk::platform::detail {
 
@@ -38,27 +39,36 @@ struct ContextAttempt {
     EGLenum api = EGL_OPENGL_API;        // eglBindAPI argument
     EGLint renderable = EGL_OPENGL_BIT;  // EGL_RENDERABLE_TYPE the config needs
     std::vector<EGLint> attribs;         // eglCreateContext attributes, EGL_NONE-terminated
-    GlApi gives = GlApi::Gl3;            // what GlInfo reports when it works
+    GlApi gives = GlApi::Gl3;            // the renderer path when it works
     const char* label = "";              // for the error message
 };
 
-// The single place that maps a requested GlApi to EGL APIs and attributes, so a GLES path is one
-// more branch here (EGL_OPENGL_ES_API, EGL_OPENGL_ES3_BIT, EGL_CONTEXT_MAJOR_VERSION 3 or 2).
+// The single place that maps a requested GlApi to EGL APIs and attributes.
 std::vector<ContextAttempt> context_attempts(GlApi requested) {
     std::vector<ContextAttempt> attempts;
-    if (requested == GlApi::Auto || requested == GlApi::Gl3) {
-        auto core = [](EGLint major, EGLint minor, const char* label) {
-            return ContextAttempt{EGL_OPENGL_API, EGL_OPENGL_BIT,
-                                  {EGL_CONTEXT_MAJOR_VERSION, major, EGL_CONTEXT_MINOR_VERSION, minor,
-                                   EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE},
-                                  GlApi::Gl3, label};
-        };
-        attempts.push_back(core(3, 3, "GL 3.3 core"));
-        attempts.push_back(core(3, 2, "GL 3.2 core"));
-        // 3.0 has no profiles; drivers without core contexts still give a usable one here.
-        attempts.push_back(ContextAttempt{EGL_OPENGL_API, EGL_OPENGL_BIT,
-                                          {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 0, EGL_NONE},
-                                          GlApi::Gl3, "GL 3.0"});
+    for (GlApi api : apis_to_try(requested)) {
+        if (api == GlApi::Gl3) {
+            auto core = [](EGLint major, EGLint minor, const char* label) {
+                return ContextAttempt{EGL_OPENGL_API, EGL_OPENGL_BIT,
+                                      {EGL_CONTEXT_MAJOR_VERSION, major, EGL_CONTEXT_MINOR_VERSION, minor,
+                                       EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE},
+                                      GlApi::Gl3, label};
+            };
+            attempts.push_back(core(3, 3, "GL 3.3 core"));
+            attempts.push_back(core(3, 2, "GL 3.2 core"));
+            // 3.0 has no profiles; drivers without core contexts still give a usable one here.
+            attempts.push_back(ContextAttempt{EGL_OPENGL_API, EGL_OPENGL_BIT,
+                                              {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 0, EGL_NONE},
+                                              GlApi::Gl3, "GL 3.0"});
+        } else if (api == GlApi::Gles3) {
+            attempts.push_back(ContextAttempt{EGL_OPENGL_ES_API, EGL_OPENGL_ES3_BIT,
+                                              {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_NONE}, GlApi::Gles3, "GLES 3"});
+        } else if (api == GlApi::Gles2) {
+            // Mesa may hand out a 3.x context for this request (a superset); the GLES 2 path
+            // (GLSL ES 1.00, no vertex arrays) is used either way.
+            attempts.push_back(ContextAttempt{EGL_OPENGL_ES_API, EGL_OPENGL_ES2_BIT,
+                                              {EGL_CONTEXT_MAJOR_VERSION, 2, EGL_NONE}, GlApi::Gles2, "GLES 2"});
+        }
     }
     return attempts;
 }
@@ -69,14 +79,7 @@ public:
 
     ~SurfaceHeadlessEgl() override {
         if (display_ == EGL_NO_DISPLAY) return;
-        if (context_ != EGL_NO_CONTEXT) {
-            eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, context_);
-            renderer_.shutdown();
-            if (framebuffer_ != 0) glDeleteFramebuffers(1, &framebuffer_);
-            if (colour_ != 0) glDeleteRenderbuffers(1, &colour_);
-            eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
-            eglDestroyContext(display_, context_);
-        }
+        release_context();
         eglTerminate(display_);
         eglReleaseThread();
     }
@@ -114,26 +117,12 @@ public:
         std::string tried;
         for (const ContextAttempt& attempt : context_attempts(requested)) {
             const std::string failure = try_context(attempt);
-            if (failure.empty()) break;
+            if (failure.empty()) return true;
             tried += (tried.empty() ? "" : "; ") + std::string(attempt.label) + ": " + failure;
+            release_context();
         }
-        if (context_ == EGL_NO_CONTEXT) {
-            set_error(error, "EGL: no GL context (" + (tried.empty() ? std::string("nothing to try") : tried) + ")");
-            return false;
-        }
-        if (!eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, context_)) {
-            set_error(error, egl_error_text("EGL: eglMakeCurrent without a surface"));
-            return false;
-        }
-        info_ = query_gl_info(gives_);
-        renderer_.set_glsl_version(glsl_version_for(info_));
-        int gl_major = 0, gl_minor = 0;
-        parse_gl_version(info_.version, &gl_major, &gl_minor);
-        if (gl_major < 3) {
-            set_error(error, "EGL: got GL '" + info_.version + "', ImGui's renderer needs 3.0 or later");
-            return false;
-        }
-        return make_framebuffer(error);
+        set_error(error, "EGL: no usable GL context (" + (tried.empty() ? std::string("nothing to try") : tried) + ")");
+        return false;
     }
 
     int width() const override { return width_; }
@@ -151,12 +140,12 @@ public:
     std::vector<InputEvent> wait_events(double /*deadline*/) override { return {}; }
 
     void begin_frame() override {
-        glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
-        glViewport(0, 0, width_, height_);
+        gl_.glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
+        gl_.glViewport(0, 0, width_, height_);
     }
 
     void render(ImDrawData* draw_data, float r, float g, float b) override {
-        glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
+        gl_.glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
         renderer_.render(draw_data, width_, height_, r, g, b);
     }
 
@@ -168,14 +157,17 @@ public:
     void present() override {}
 
     Pixels read_pixels() override {
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer_);
-        return read_framebuffer_rgba(width_, height_);
+        // GL_FRAMEBUFFER binds the read target too, and is all GLES 2 has.
+        gl_.glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
+        return read_framebuffer_rgba(gl_, width_, height_);
     }
 
     void set_cursor_visible(bool /*visible*/) override {}
 
+
 private:
-    // Returns why the attempt failed, or "" with context_ made.
+    // Returns why the attempt failed, or "" with the context current, the renderer ready and the
+    // framebuffer made.
     std::string try_context(const ContextAttempt& attempt) {
         if (!eglBindAPI(attempt.api)) return egl_error_text("eglBindAPI");
         // Surfaceless configs carry EGL_PBUFFER_BIT only; EGL_SURFACE_TYPE 0 matches any, where the
@@ -188,45 +180,69 @@ private:
         if (count < 1) return "no matching EGL config";
         context_ = eglCreateContext(display_, config, EGL_NO_CONTEXT, attempt.attribs.data());
         if (context_ == EGL_NO_CONTEXT) return egl_error_text("eglCreateContext");
-        gives_ = attempt.gives;
-        return {};
+        if (!eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, context_))
+            return egl_error_text("eglMakeCurrent without a surface");
+        std::string failure;
+        if (!load_gl_functions(eglGetProcAddress, attempt.gives, &gl_, &failure)) return failure;
+        info_ = query_gl_info(gl_, attempt.gives);
+        failure = check_gl_version(attempt.gives, info_.version);
+        if (!failure.empty()) return failure;
+        int major = 0, minor = 0;
+        parse_gl_version(info_.version, &major, &minor);
+        if (!renderer_.init(gl_, attempt.gives, major, minor, &failure)) return failure;
+        info_.glsl = glsl_dialect_for(attempt.gives, major, minor).version_line;
+        return make_framebuffer();
     }
 
-    bool make_framebuffer(std::string* error) {
+    // A texture as the colour buffer: unsized GL_RGBA textures are renderable on every API,
+    // where an RGBA8 renderbuffer is not core GLES 2.
+    std::string make_framebuffer() {
         GLint max_size = 0;
-        glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
+        gl_.glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
         if (width_ > max_size || height_ > max_size) {
-            set_error(error, "GL: " + std::to_string(width_) + "x" + std::to_string(height_) +
-                                 " is larger than the renderbuffer limit " + std::to_string(max_size));
-            return false;
+            return std::to_string(width_) + "x" + std::to_string(height_) + " is larger than the texture limit " +
+                   std::to_string(max_size);
         }
-        glGenRenderbuffers(1, &colour_);
-        glBindRenderbuffer(GL_RENDERBUFFER, colour_);
-        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width_, height_);
-        glGenFramebuffers(1, &framebuffer_);
-        glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
-        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour_);
-        const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+        gl_.glGenTextures(1, &colour_);
+        gl_.glBindTexture(GL_TEXTURE_2D, colour_);
+        gl_.glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        gl_.glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        gl_.glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width_, height_, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        gl_.glGenFramebuffers(1, &framebuffer_);
+        gl_.glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
+        gl_.glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, colour_, 0);
+        const GLenum status = gl_.glCheckFramebufferStatus(GL_FRAMEBUFFER);
         if (status != GL_FRAMEBUFFER_COMPLETE) {
             char code[16];
             std::snprintf(code, sizeof code, "0x%04X", unsigned(status));
-            set_error(error, std::string("GL: offscreen framebuffer incomplete (") + code + ")");
-            return false;
+            return std::string("offscreen framebuffer incomplete (") + code + ")";
         }
-        glViewport(0, 0, width_, height_);
-        return true;
+        return {};
+    }
+
+    // Frees the GL objects and the context of a failed attempt or of the open surface.
+    void release_context() {
+        if (context_ == EGL_NO_CONTEXT) return;
+        if (eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, context_) && gl_.glDeleteTextures != nullptr) {
+            renderer_.shutdown();
+            if (framebuffer_ != 0) gl_.glDeleteFramebuffers(1, &framebuffer_);
+            if (colour_ != 0) gl_.glDeleteTextures(1, &colour_);
+        }
+        framebuffer_ = colour_ = 0;
+        eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+        eglDestroyContext(display_, context_);
+        context_ = EGL_NO_CONTEXT;
+        gl_ = GlFunctions{};
     }
 
     int width_ = 0, height_ = 0;
     EGLDisplay display_ = EGL_NO_DISPLAY;
     EGLContext context_ = EGL_NO_CONTEXT;
-    GlApi gives_ = GlApi::Gl3;
-    GLuint framebuffer_ = 0;
-    GLuint colour_ = 0;
+    GlFunctions gl_;                    // loaded for context_
+    GLuint framebuffer_ = 0, colour_ = 0;
     GlInfo info_;
-    ImGuiRendererGl renderer_;  // its GLSL version is set once the context's GL version is known
+    GlRenderer renderer_;               // holds a pointer to gl_: declared after it
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-
 };
 
 }  // namespace

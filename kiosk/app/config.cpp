@@ -21,13 +21,13 @@ using core::FaultCode;
 
 // [fields] --------------------------------------------------------------------------------------
 
-enum class Kind { Bool, Int, Number, Choice, Pin };
+enum class Kind { Bool, Int, Number, Choice, Pin, Clock };
 
 struct Field {
     const char* table = "";
     const char* key = "";
     Kind kind = Kind::Number;
-    std::variant<bool*, int*, double*, std::string*> target;
+    std::variant<bool*, int*, double*, std::string*> target;  // Clock: int* minutes of the day
     double min = 0.0, max = 0.0;       // Int, Number: the accepted range (inclusive)
     std::vector<const char*> choices;  // Choice: the accepted words
     const char* doc = "";              // one line for the README and --print-config
@@ -45,6 +45,10 @@ Field number(const char* table, const char* key, double& target, double min, dou
 Field choice(const char* table, const char* key, std::string& target, std::vector<const char*> choices,
              const char* doc) {
     return {table, key, Kind::Choice, &target, 0, 0, std::move(choices), doc};
+}
+
+Field clock(const char* table, const char* key, int& minute_of_day, const char* doc) {
+    return {table, key, Kind::Clock, &minute_of_day, 0, 24 * 60, {}, doc};
 }
 
 // Every setting, in the order the README and the default file list them.
@@ -91,6 +95,18 @@ std::vector<Field> fields_of(KioskConfig& c) {
         number("operator", "first_wait_s", c.op.first_wait_s, 1, 86400,
                "the first wait in seconds; each further wrong PIN doubles it"),
         number("operator", "max_wait_s", c.op.max_wait_s, 1, 604800, "the longest wait in seconds"),
+
+        flag("display", "schedule", c.display.schedule,
+             "turn the screen black outside the on/off times below (local time); false: always on"),
+        clock("display", "on", c.display.on_minute, "the local time the screen comes on, in quotes"),
+        clock("display", "off", c.display.off_minute,
+              "the local time it goes black (nothing drawn); earlier than `on`: on overnight"),
+        number("display", "wake_s", c.display.wake_s, 10, 86400,
+               "during off hours a touch shows the article for this many seconds after the last touch"),
+        whole("display", "shift_px", c.display.shift_px, 0, 16,
+              "burn-in care: the whole picture wanders up to this many pixels, one at a time; 0: never"),
+        number("display", "shift_period_s", c.display.shift_period_s, 30, 86400,
+               "seconds between two one-pixel steps of that wander"),
     };
 }
 
@@ -108,6 +124,12 @@ std::string value_text(const Field& field) {
         case Kind::Number: return format_number(*std::get<double*>(field.target));
         case Kind::Choice:
         case Kind::Pin: return "\"" + *std::get<std::string*>(field.target) + "\"";
+        case Kind::Clock: {
+            const int minute = *std::get<int*>(field.target);
+            char text[16];
+            std::snprintf(text, sizeof text, "\"%02d:%02d\"", minute / 60, minute % 60);
+            return text;
+        }
     }
     return "";
 }
@@ -123,6 +145,7 @@ std::string range_text(const Field& field) {
             return out;
         }
         case Kind::Pin: return "\"\" or 4 to 12 digits";
+        case Kind::Clock: return "\"00:00\" to \"24:00\"";
     }
     return "";
 }
@@ -196,6 +219,16 @@ public:
                     return;
                 }
                 *std::get<std::string*>(field.target) = v->get();
+                return;
+            }
+            case Kind::Clock: {
+                const auto* v = node.as_string();
+                const int minute = v ? parse_clock_time(v->get()) : -1;
+                if (minute < 0) {
+                    fault(FaultCode::BadSetting, &node, name + " must be a time of day in quotes, like \"07:30\"" + keep);
+                    return;
+                }
+                *std::get<int*>(field.target) = minute;
                 return;
             }
         }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/display_schedule.h"
 #include "core/fault.h"
 
 namespace kiosk::app {
@@ -57,6 +58,7 @@ struct KioskConfig {
     TouchConfig touch;
     AccessibilityConfig accessibility;
     OperatorConfig op;                 // [operator] (`operator` is a C++ keyword)
+    DisplayParams display;             // [display]: daily on/off times and burn-in shift (app/display_schedule.h)
 };
 
 struct ConfigLoad {

@@ -10,11 +10,13 @@
 
 #include "app/app.h"
 #include "app/config.h"
+#include "app/display_gate.h"
 #include "app/frame_log.h"
 #include "app/options.h"
 #include "content/bundle.h"
 #include "core/fault.h"
 #include "platform/platform.h"
+#include "platform/service_notify.h"
 #include "views/fonts.h"
 #include "text/font_face.h"
 #include "text/utf8.h"
@@ -86,6 +88,7 @@ int take_screenshot(const app::Options& options, const app::KioskConfig& kiosk_c
     app::App app(std::move(bundle), app_params(options, kiosk_config));
     platform::SurfaceConfig config;
     config.headless = true;
+    config.gl = options.gl;
     config.width = options.width > 0 ? options.width : 1080;
     config.height = options.height > 0 ? options.height : 1920;
     std::string error;
@@ -94,6 +97,8 @@ int take_screenshot(const app::Options& options, const app::KioskConfig& kiosk_c
         std::fprintf(stderr, "kiosk: cannot render without a display: %s\n", error.c_str());
         return 1;
     }
+    const std::string renderer = platform::gl_summary(surface->gl_info());
+    std::fprintf(stderr, "kiosk: renderer %s\n", renderer.c_str());
     connect_textures(app, *surface);
     // The moment shown: --time after the view opened, else when everything has settled.
     const double now = options.time >= 0.0 ? options.time : app.counter_settles_after();
@@ -128,11 +133,14 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
     }
     app::App app(std::move(bundle), app_params(options, kiosk_config));
     for (const std::string& fault : faults_seen) app.note_fault(fault);
+    app::DisplayGate display(kiosk_config.display);  // daily on/off and burn-in shift
+    platform::ServiceNotifier service;                // READY and watchdog pings when systemd runs us
     platform::SurfaceConfig config;
     // The kiosk lock fills the chosen monitor; --size still gives a window (to try the lock out).
     config.fullscreen =
         options.fullscreen || ((kiosk_config.window.fullscreen || kiosk_config.window.kiosk) && options.width == 0);
     config.monitor = kiosk_config.window.monitor;
+    config.gl = options.gl;
     config.width = options.width > 0 ? options.width : 1080;
     config.height = options.height > 0 ? options.height : 1920;
     config.title = app.bundle().manifest.title.empty() ? "kiosk" : app.bundle().manifest.title;
@@ -142,13 +150,16 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
         std::fprintf(stderr, "kiosk: cannot open a window: %s\n", error.c_str());
         return 1;
     }
-    std::fprintf(stderr, "kiosk: %s, %s\n", surface->gl_info().version.c_str(), surface->gl_info().renderer.c_str());
+    const std::string renderer = platform::gl_summary(surface->gl_info());
+    std::fprintf(stderr, "kiosk: renderer %s\n", renderer.c_str());
     // Sizes in millimetres need the panel's DPI: the config's, else the monitor's, else 96.
     const bool dpi_from_config = kiosk_config.window.dpi > 0.0;
     const float dpi = dpi_from_config ? static_cast<float>(kiosk_config.window.dpi)
                       : surface->physical_dpi() > 0.0f ? surface->physical_dpi()
                                                        : 96.0f;
-    app.set_platform_facts({surface->gl_info().renderer, surface->gl_info().version,
+    // The operator overlay's facts: which GL API the renderer runs on comes first in the version.
+    const platform::GlInfo gl_info = surface->gl_info();
+    app.set_platform_facts({gl_info.renderer, std::string(platform::gl_api_name(gl_info.api)) + ", " + gl_info.version,
                             dpi_from_config ? "config" : surface->physical_dpi() > 0.0f ? "monitor" : "assumed"});
     bool cursor_shown = true;
     connect_textures(app, *surface);
@@ -158,10 +169,15 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
     app::FrameLog frame_log = app::FrameLog::from_environment();  // benchmarks only (KIOSK_FRAME_LOG)
     while (!app.quit_requested() && !g_stop) {
         const double now = surface->now();
+        const app::DisplayState& state = display.update(platform::local_wall_clock());
         // Signals do not wake GLFW's wait, so an idle wait never lasts longer than this.
-        const double deadline = std::min(app.next_frame_due(now), now + 0.5);
-        for (const platform::InputEvent& event : surface->wait_events(deadline)) app.handle(event, event.time);
+        double deadline = std::min({now + 0.5, service.next_ping_due(),
+                                    now + display.seconds_to_next_change(platform::local_wall_clock())});
+        if (state.on) deadline = std::min(deadline, app.next_frame_due(now));
+        for (platform::InputEvent& event : surface->wait_events(deadline))
+            if (display.admit(event, platform::local_wall_clock())) app.handle(event, event.time);
         const double after = surface->now();
+        service.keep_alive(after);
         if (app.cursor_visible(after) != cursor_shown) {
             cursor_shown = !cursor_shown;
             surface->set_cursor_visible(cursor_shown);
@@ -173,17 +189,28 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
                                  "while running (restart the service)\n");
             app.note_fault("reload: not available in this build; restart the service to reload content");
         }
-        if (app.next_frame_due(after) > after) continue;
+        const app::DisplayState& shown = display.update(platform::local_wall_clock());
+        const app::FrameKind kind = display.frame_needed(app.next_frame_due(after) <= after);
+        if (kind == app::FrameKind::None) continue;
         frame_log.begin_frame();
         surface->begin_frame();
-        ImDrawData* draw_data = app.frame({surface->width(), surface->height(), dpi}, after);
-        if (app.take_fonts_changed()) surface->fonts_changed();
-        const views::Rgb page = app.theme().background;
-        surface->render(draw_data, page.r, page.g, page.b);
+        if (kind == app::FrameKind::Black) {
+            surface->render(nullptr, 0.0f, 0.0f, 0.0f);  // off hours: black, and nothing more until woken
+        } else {
+            ImDrawData* draw_data = app.frame({surface->width(), surface->height(), dpi}, after);
+            if (app.take_fonts_changed()) surface->fonts_changed();
+            app::shift_frame(draw_data, shown.shift);
+            const views::Rgb page = app.theme().background;
+            surface->render(draw_data, page.r, page.g, page.b);
+        }
         surface->present();
+        display.drawn(kind);
         frame_log.end_frame(app);
+        service.ready("showing " + app.bundle().manifest.id + "; renderer " + renderer);
     }
+    service.stopping();
     surface.reset();
+    std::fprintf(stderr, "kiosk: stopped%s\n", g_stop ? " by a signal" : "");
     return 0;
 }
 

@@ -37,7 +37,7 @@ bool parse_pixels(const std::string& text, float& value) {
 std::string usage() {
     return "usage: kiosk [--content DIR] [--fullscreen | --size WxH] [--view article|memorial|sources]\n"
            "             [--scroll PX] [--time SECONDS] [--reduced-motion] [--screenshot FILE.png]\n"
-           "             [--config FILE] [--print-config]\n"
+           "             [--config FILE] [--print-config] [--gl API]\n"
            "             [--version] [--help]\n"
            "  --content DIR         show the bundle in DIR instead of the built-in article\n"
            "  --fullscreen          fill the whole screen\n"
@@ -50,6 +50,7 @@ std::string usage() {
            "  --screenshot FILE.png render one frame without a display, write it as PNG and exit\n"
            "  --config FILE         read settings from a TOML file (see --print-config)\n"
            "  --print-config        print every setting with its default, as a TOML file, and exit\n"
+           "  --gl API              auto (default: GL 3, else GLES 3, else GLES 2), gl3, gles3 or gles2\n"
            "  --version             print the version and the content bundle's identity\n"
            "  --help                print this text\n";
 }
@@ -81,7 +82,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
             return true;
         };
         const bool takes_value = name == "--content" || name == "--size" || name == "--view" || name == "--scroll" ||
-                                 name == "--screenshot" || name == "--time" || name == "--config";
+                                 name == "--screenshot" || name == "--time" || name == "--config" || name == "--gl";
         if (takes_value && !take_value()) return fail(name + " needs a value");
         if (!takes_value && has_inline_value) return fail(name + " takes no value");
 
@@ -111,6 +112,9 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
             options.config_path = value;
         } else if (name == "--print-config") {
             options.print_config = true;
+        } else if (name == "--gl") {
+            if (!platform::parse_gl_api(value, &options.gl))
+                return fail("--gl '" + value + "' is not one of auto, gl3, gles3, gles2");
         } else if (name == "--version") {
             options.version = true;
         } else if (name == "--help" || name == "-h") {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "app/view_id.h"
+#include "platform/platform.h"
 
 namespace kiosk::app {
 
@@ -18,6 +19,7 @@ struct Options {
     std::string screenshot;            // --screenshot FILE.png: render one frame headless and exit
     std::string config_path;           // --config FILE: settings (TOML, app/config.h); empty: all defaults
     bool print_config = false;         // --print-config: print every setting at its default and exit
+    platform::GlApi gl = platform::GlApi::Auto;  // --gl auto|gl3|gles3|gles2: the kind of GL context
     bool version = false;              // --version
     bool help = false;                 // --help
 };

@@ -182,13 +182,6 @@ TEST_CASE("open_surface and write_png report failures instead of crashing", "[pl
         CHECK(open_surface(config, &error) == nullptr);
         CHECK_FALSE(error.empty());
     }
-    SECTION("GLES is not there yet") {
-        SurfaceConfig config;
-        config.headless = true;
-        config.gl = GlApi::Gles3;
-        CHECK(open_surface(config, &error) == nullptr);
-        CHECK_THAT(error, Catch::Contains("not supported yet"));
-    }
     SECTION("a window with no display") {
         SurfaceConfig config;
         config.width = 320;

@@ -1,0 +1,42 @@
+# The Debian package (CPack DEB): the kiosk binary, its licences, the default config in
+# /etc/kiosk, the systemd unit that starts it inside cage at boot, its PAM stack and its user.
+# Build it: cmake --build BUILD --target kiosk && (cd BUILD && cpack -G DEB)
+# (deploy/package.sh does that for amd64 and arm64, into dist/).
+set(kiosk_deploy ${CMAKE_SOURCE_DIR}/deploy)
+
+install(FILES ${kiosk_deploy}/kiosk.service DESTINATION lib/systemd/system)
+install(FILES ${kiosk_deploy}/kiosk.sysusers DESTINATION lib/sysusers.d RENAME kiosk.conf)
+install(FILES ${kiosk_deploy}/debian/copyright DESTINATION share/doc/kiosk)
+install(FILES /usr/share/doc/libimgui-dev/copyright DESTINATION share/doc/kiosk RENAME copyright.imgui)
+install(FILES ${kiosk_deploy}/README.md DESTINATION share/doc/kiosk)
+install(FILES ${kiosk_deploy}/kiosk.toml DESTINATION /etc/kiosk)
+install(FILES ${kiosk_deploy}/kiosk.pam DESTINATION /etc/pam.d RENAME kiosk)
+
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME kiosk)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)  # debug info stays in the build tree, not on the SD card
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "memorial display: one article, offline, on a touchscreen")
+set(CPACK_PACKAGE_DESCRIPTION "Shows one memorial article, with its sources and fonts compiled into one binary,
+fullscreen inside the cage compositor from boot, as an unprivileged user, with the systemd watchdog.
+It opens no network connection and writes nothing to disk.")
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "kiosk maintainers <kiosk@localhost>")
+set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # kiosk_VERSION_ARCH.deb
+if(NOT CPACK_DEBIAN_PACKAGE_ARCHITECTURE)
+    if(CMAKE_CROSSCOMPILING AND CMAKE_SYSTEM_PROCESSOR STREQUAL aarch64)
+        set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE arm64)
+    endif()  # else CPack asks dpkg for the host's
+endif()
+# Libraries the binary links come from dpkg-shlibdeps; these are used without being linked: cage
+# and Xwayland run it, GLFW loads libGL (GLX) at run time, Mesa draws, pam_systemd opens the session,
+# procps's pkill stops it (kiosk.service's ExecStop).
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "cage, xwayland, libgl1, libegl-mesa0, libgl1-mesa-dri, libpam-systemd, systemd, procps")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+    ${kiosk_deploy}/debian/postinst ${kiosk_deploy}/debian/prerm ${kiosk_deploy}/debian/postrm
+    ${kiosk_deploy}/debian/conffiles)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+include(CPack)
