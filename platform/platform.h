@@ -98,7 +98,9 @@ public:
     // before present().
     virtual Pixels read_pixels() = 0;
     virtual void set_cursor_visible(bool visible) = 0;
-
+    // Ends a wait_events() in progress, from any thread (a signal watcher). Headless: nothing to
+    // end, since its wait_events() never sleeps.
+    virtual void wake() {}
 };
 
 // Opens a surface; on failure returns null and says why in `error`.

@@ -178,6 +178,9 @@ public:
         return read_framebuffer_rgba(gl_, width(), height());
     }
 
+    // glfwPostEmptyEvent is one of the few GLFW calls allowed on any thread.
+    void wake() override { glfwPostEmptyEvent(); }
+
     void set_cursor_visible(bool visible) override {
         glfwSetInputMode(window_, GLFW_CURSOR, visible ? GLFW_CURSOR_NORMAL : GLFW_CURSOR_HIDDEN);
     }

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
+#include <utility>
 
 #include "views/article_view.h"
 #include "views/memorial_view.h"
@@ -31,18 +33,14 @@ std::string interface_text() {
 
 }  // namespace
 
-App::App(content::Bundle bundle, AppParams params) : params_(params), bundle_(std::move(bundle)) {
+App::App(content::Bundle bundle, AppParams params) : params_(params) {
     imgui_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(imgui_);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // the kiosk never writes: no imgui.ini
     io.LogFilename = nullptr;
     ImGui::StyleColorsDark();
-    codepoints_ = views::role_codepoints(bundle_, interface_text());
-    std::string body;
-    for (const content::Block& block : bundle_.article)
-        if (block.kind == content::BlockKind::Paragraph) body += content::block_text(block);
-    average_char_em_ = views::average_char_em(body);
+    adopt(std::move(bundle));
     view_ = params_.view;
     view_opened_at_ = params_.opened_at;
 
@@ -66,8 +64,19 @@ App::App(content::Bundle bundle, AppParams params) : params_(params), bundle_(st
     pin.max_wait_s = config.op.max_wait_s;
     operator_ = OperatorOverlay(PinLock(config.op.pin, pin));
     apply_motion_settings(params_.opened_at);
+}
+
+// Everything derived from the bundle alone: glyphs, the measure, QR codes and their pictures.
+void App::adopt(content::Bundle bundle) {
+    bundle_ = std::move(bundle);
+    codepoints_ = views::role_codepoints(bundle_, interface_text());
+    std::string body;
+    for (const content::Block& block : bundle_.article)
+        if (block.kind == content::BlockKind::Paragraph) body += content::block_text(block);
+    average_char_em_ = views::average_char_em(body);
 
     // QR codes for the addresses curators gave: encoded once, one pixel a module, scaled when drawn.
+    codes_.clear();
     for (const content::Source& source : bundle_.sources) {
         codes_.push_back(views::encode_qr(source.url));
         if (!source.url.empty() && codes_.back().empty())
@@ -75,6 +84,22 @@ App::App(content::Bundle bundle, AppParams params) : params_(params), bundle_(st
                          source.id.c_str());
     }
     build_pictures();
+}
+
+void App::set_bundle(content::Bundle bundle, double now) {
+    if (laid_out_for_.width != 0) pending_scroll_ = scroll_.position(now);
+    close_card();  // it shows a source of the old bundle
+    // The new pictures replace the old textures in place, so reloads leave none behind. A source
+    // that lost its address keeps no texture id: nothing old may show beside the new text.
+    const uintptr_t field_id = field_texture_.id;
+    std::vector<uintptr_t> code_ids;
+    for (const Texture& texture : code_textures_) code_ids.push_back(texture.id);
+    adopt(std::move(bundle));
+    field_texture_.id = field_id;
+    for (size_t i = 0; i < code_textures_.size() && i < code_ids.size(); ++i)
+        if (code_textures_[i].pending) code_textures_[i].id = code_ids[i];
+    laid_out_for_ = FrameSize{0, 0, 0.0f};  // the next frame lays out and builds the fonts anew
+    dirty_ = true;
 }
 
 App::~App() {
@@ -272,7 +297,7 @@ int64_t App::counter_value(double now) const {
 double App::next_frame_due(double now) const {
     if (dirty_ || scroll_.moving(now) || sources_scroll_.moving(now)) return now;
     if (started_at_ < 0.0) return now;
-    double due = kNever;
+    double due = retry_at_ <= now ? now : retry_at_;  // after a failed frame, a normal one is tried again
     if (view_ == ViewId::Memorial) {
         // Still while the view settles, every frame while counting, and one last frame at the figure.
         const double end = view_opened_at_ + counter_settles_after();
@@ -299,6 +324,17 @@ bool App::take_fonts_changed() {
 
 ImDrawData* App::frame(const FrameSize& size, double now) {
     ImGui::SetCurrentContext(imgui_);
+    retry_at_ = kNever;
+    try {
+        return draw_frame(size, now);
+    } catch (const std::exception& error) {
+        return fallback_frame(size, now, error.what());
+    } catch (...) {
+        return fallback_frame(size, now, "an unknown exception");
+    }
+}
+
+ImDrawData* App::draw_frame(const FrameSize& size, double now) {
     advance(now);
     if (size.width != laid_out_for_.width || size.height != laid_out_for_.height || size.dpi != laid_out_for_.dpi ||
         access_.text_step != laid_out_step_)
@@ -369,6 +405,7 @@ ImDrawData* App::frame(const FrameSize& size, double now) {
     bar.rule_thickness = std::max(1.0f, std::round(panel_.body_size / 24.0f));
     views::draw_tab_bar(draw_list, fonts_, theme, bar);
     draw_overlays(draw_list, now);
+    if (!injected_failure_.empty()) throw std::runtime_error(std::exchange(injected_failure_, {}));
 
     ImGui::Render();
     ImDrawData* draw_data = ImGui::GetDrawData();

@@ -113,6 +113,17 @@ public:
     int open_card_source() const { return card_source_; }  // 0: no card
 
     void scroll_to(float position, double now);   // the article, at once, clamped (for --scroll and tests)
+
+    // Shows another bundle from the next frame on (the caller has loaded and validated it in
+    // full). Lays out again; the reader stays at the same distance down, within the new length.
+    void set_bundle(content::Bundle bundle, double now);
+
+    // Frames that threw: each one showed the fallback screen (the title on a calm page) instead.
+    int failed_frames() const { return failed_frames_; }
+    const std::string& last_failure() const { return last_failure_; }
+    // Test seam: the next frame throws `what` from inside the view, as a bug would.
+    void inject_frame_failure(std::string what) { injected_failure_ = std::move(what); }
+
     float scroll_position(double now) const { return scroll_.position(now); }
     float scroll_limit() const { return scroll_.limit(); }
     int64_t counter_value(double now) const;      // the memorial number at `now`
@@ -162,6 +173,9 @@ private:
         bool pending = false;
     };
 
+    void adopt(content::Bundle bundle);
+    ImDrawData* draw_frame(const FrameSize& size, double now);
+    ImDrawData* fallback_frame(const FrameSize& size, double now, const std::string& what);
     void relayout(const FrameSize& size, double now);
     void layout_card();
     void build_pictures();             // the field and QR images, to upload afresh
@@ -238,6 +252,11 @@ private:
     double last_frame_time_ = -1.0;
     uint64_t frames_drawn_ = 0;
     FrameStats stats_;
+    int failed_frames_ = 0;
+    std::string last_failure_;         // what the last failed frame threw
+    std::vector<std::string> logged_failures_;  // distinct failures already logged (bounded)
+    std::string injected_failure_;     // inject_frame_failure(): thrown by the next frame
+    double retry_at_ = kNever;         // after a failed frame: when to try a normal frame again
 };
 
 }  // namespace kiosk::app

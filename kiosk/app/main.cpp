@@ -1,15 +1,18 @@
 // kiosk: shows one article, fully offline, from the bundle compiled into the binary or one on disk.
 // main() only wires things together: options, bundle, surface, loop. Nothing escapes it.
 #include <algorithm>
-#include <atomic>
-#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/app.h"
+#include "app/check_command.h"
 #include "app/config.h"
+#include "app/content_source.h"
 #include "app/display_gate.h"
 #include "app/frame_log.h"
 #include "app/options.h"
@@ -17,18 +20,11 @@
 #include "core/fault.h"
 #include "platform/platform.h"
 #include "platform/service_notify.h"
-#include "views/fonts.h"
-#include "text/font_face.h"
-#include "text/utf8.h"
-#include "core/embedded.h"
+#include "platform/signals.h"
 
 namespace {
 
 using namespace kiosk;
-
-std::atomic<bool> g_stop{false};
-
-void on_stop_signal(int) { g_stop = true; }
 
 // Prints each fault and keeps it for the operator overlay's "Faults seen".
 void print_faults(const std::vector<core::Fault>& faults, const std::string& origin, std::vector<std::string>* seen) {
@@ -39,32 +35,40 @@ void print_faults(const std::vector<core::Fault>& faults, const std::string& ori
     }
 }
 
-// The bundle to show: the one asked for when it is usable, else the built-in one.
-content::Bundle choose_bundle(const app::Options& options, std::vector<std::string>* seen) {
-    if (!options.content_dir.empty()) {
-        content::LoadResult loaded = content::load_bundle_dir(options.content_dir);
-        print_faults(loaded.faults, options.content_dir, seen);
-        if (loaded.usable) return std::move(loaded.bundle);
+// The bundle to show: the one asked for when it is usable, else the built-in one. Every load is
+// validated in full (check/validate.h), as `kiosk --check` does.
+content::Bundle choose_bundle(app::ContentSource& source, std::vector<std::string>* seen) {
+    content::Bundle bundle = source.load_initial(0.0);
+    for (const app::LoadRecord& record : source.history()) print_faults(record.faults, record.origin, seen);
+    if (!source.dir().empty() && source.shown_origin() != source.dir())
         std::fprintf(stderr, "kiosk: the bundle in %s cannot be shown; showing the built-in article instead\n",
-                     options.content_dir.c_str());
-    }
-    content::LoadResult builtin = content::load_builtin_bundle();
-    print_faults(builtin.faults, "built-in", seen);  // warnings too: unknown citations, unused sources
-    return std::move(builtin.bundle);
+                     source.dir().c_str());
+    return bundle;
 }
 
-void report_missing_glyphs(const content::Bundle& bundle) {
-    std::vector<std::unique_ptr<text::FontFace>> faces;
-    std::vector<const text::FontFace*> face_pointers;
-    for (const char* file : {"fonts/NotoSerif-Regular.ttf", "fonts/NotoSerif-Italic.ttf", "fonts/NotoSerif-Bold.ttf",
-                             "fonts/NotoSans-Regular.ttf"}) {
-        faces.push_back(text::FontFace::from_bytes(core::embedded(file)));
-        face_pointers.push_back(faces.back().get());
+// SIGHUP or the operator's "Reload content": load and validate in full, then swap; a bad bundle
+// leaves the shown one in place. What happened goes to the log and to the operator overlay.
+void reload(app::ContentSource& source, app::App& app, double now) {
+    std::optional<content::Bundle> bundle = source.reload(now);
+    std::string outcome;
+    if (source.dir().empty()) {
+        outcome = "reload: showing the built-in bundle; there is no --content folder to read";
+    } else {
+        const app::LoadRecord& record = source.history().back();
+        std::vector<std::string> seen;
+        print_faults(record.faults, record.origin, &seen);
+        for (std::string& line : seen) app.note_fault(std::move(line));
+        if (bundle) {
+            app.set_bundle(std::move(*bundle), now);
+            outcome = "reloaded " + source.dir() + " (content " + source.shown_hash() + ")";
+        } else if (record.accepted) {
+            outcome = "reload: " + source.dir() + " is unchanged (content " + source.shown_hash() + ")";
+        } else {
+            outcome = "reload refused; still showing " + source.shown_origin() + " (content " + source.shown_hash() + ")";
+            app.note_fault(outcome);
+        }
     }
-    for (uint32_t codepoint :
-         text::missing_codepoints(text::codepoints_of(content::visible_text(bundle)), face_pointers))
-        std::fprintf(stderr, "kiosk: no bundled font has the character %s; it shows as a box\n",
-                     text::codepoint_label(codepoint).c_str());
+    std::fprintf(stderr, "kiosk: %s\n", outcome.c_str());
 }
 
 app::AppParams app_params(const app::Options& options, const app::KioskConfig& config) {
@@ -97,8 +101,11 @@ int take_screenshot(const app::Options& options, const app::KioskConfig& kiosk_c
         std::fprintf(stderr, "kiosk: cannot render without a display: %s\n", error.c_str());
         return 1;
     }
+    signals.set_waker([target = surface.get()] { target->wake(); });
     const std::string renderer = platform::gl_summary(surface->gl_info());
     std::fprintf(stderr, "kiosk: renderer %s\n", renderer.c_str());
+    std::fprintf(stderr, "kiosk: showing %s (content %s); SIGHUP reloads, SIGTERM ends\n", source.shown_origin().c_str(),
+                 source.shown_hash().c_str());
     connect_textures(app, *surface);
     // The moment shown: --time after the view opened, else when everything has settled.
     const double now = options.time >= 0.0 ? options.time : app.counter_settles_after();
@@ -123,14 +130,16 @@ int take_screenshot(const app::Options& options, const app::KioskConfig& kiosk_c
     return 0;
 }
 
-int run_window(const app::Options& options, const app::KioskConfig& kiosk_config, content::Bundle bundle,
-               const std::vector<std::string>& faults_seen) {
+int run_window(const app::Options& options, const app::KioskConfig& kiosk_config, app::ContentSource& source,
+               content::Bundle bundle, const std::vector<std::string>& faults_seen) {
     if (!platform::display_available()) {
         std::fprintf(stderr,
                      "kiosk: no display (DISPLAY and WAYLAND_DISPLAY are unset); "
                      "use --screenshot FILE.png to render without one\n");
         return 1;
     }
+    // Before the surface: Mesa and GLFW start threads, which must inherit the blocked signals.
+    platform::SignalWatcher signals;
     app::App app(std::move(bundle), app_params(options, kiosk_config));
     for (const std::string& fault : faults_seen) app.note_fault(fault);
     app::DisplayGate display(kiosk_config.display);  // daily on/off and burn-in shift
@@ -150,8 +159,11 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
         std::fprintf(stderr, "kiosk: cannot open a window: %s\n", error.c_str());
         return 1;
     }
+    signals.set_waker([target = surface.get()] { target->wake(); });
     const std::string renderer = platform::gl_summary(surface->gl_info());
     std::fprintf(stderr, "kiosk: renderer %s\n", renderer.c_str());
+    std::fprintf(stderr, "kiosk: showing %s (content %s); SIGHUP reloads, SIGTERM ends\n", source.shown_origin().c_str(),
+                 source.shown_hash().c_str());
     // Sizes in millimetres need the panel's DPI: the config's, else the monitor's, else 96.
     const bool dpi_from_config = kiosk_config.window.dpi > 0.0;
     const float dpi = dpi_from_config ? static_cast<float>(kiosk_config.window.dpi)
@@ -167,12 +179,15 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
     app.show(options.view, surface->now() - std::max(0.0, options.time));
     app.scroll_to(options.scroll, surface->now());
     app::FrameLog frame_log = app::FrameLog::from_environment();  // benchmarks only (KIOSK_FRAME_LOG)
-    while (!app.quit_requested() && !g_stop) {
+    bool logged_render_failure = false;
+    while (!app.quit_requested() && !signals.stop_requested()) {
+        if (signals.take_reload() || app.take_reload_request()) reload(source, app, surface->now());
         const double now = surface->now();
         const app::DisplayState& state = display.update(platform::local_wall_clock());
-        // Signals do not wake GLFW's wait, so an idle wait never lasts longer than this.
-        double deadline = std::min({now + 0.5, service.next_ping_due(),
-                                    now + display.seconds_to_next_change(platform::local_wall_clock())});
+        // No cap for signals: the watcher ends the wait through the waker. The watchdog and the
+        // display schedule still bound it.
+        double deadline = std::min(service.next_ping_due(),
+                                   now + display.seconds_to_next_change(platform::local_wall_clock()));
         if (state.on) deadline = std::min(deadline, app.next_frame_due(now));
         for (platform::InputEvent& event : surface->wait_events(deadline))
             if (display.admit(event, platform::local_wall_clock())) app.handle(event, event.time);
@@ -182,35 +197,38 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
             cursor_shown = !cursor_shown;
             surface->set_cursor_visible(cursor_shown);
         }
-        if (app.take_reload_request()) {
-            // Workaround until content reload lands (issue 7: SIGHUP reload and App::set_bundle):
-            // say so on the log and in the overlay rather than pretend.
-            std::fprintf(stderr, "kiosk: the operator asked to reload the content; this build cannot reload "
-                                 "while running (restart the service)\n");
-            app.note_fault("reload: not available in this build; restart the service to reload content");
-        }
+        if (signals.stop_requested()) break;
         const app::DisplayState& shown = display.update(platform::local_wall_clock());
         const app::FrameKind kind = display.frame_needed(app.next_frame_due(after) <= after);
         if (kind == app::FrameKind::None) continue;
-        frame_log.begin_frame();
-        surface->begin_frame();
-        if (kind == app::FrameKind::Black) {
-            surface->render(nullptr, 0.0f, 0.0f, 0.0f);  // off hours: black, and nothing more until woken
-        } else {
-            ImDrawData* draw_data = app.frame({surface->width(), surface->height(), dpi}, after);
-            if (app.take_fonts_changed()) surface->fonts_changed();
-            app::shift_frame(draw_data, shown.shift);
-            const views::Rgb page = app.theme().background;
-            surface->render(draw_data, page.r, page.g, page.b);
+        try {
+            frame_log.begin_frame();
+            surface->begin_frame();
+            if (kind == app::FrameKind::Black) {
+                surface->render(nullptr, 0.0f, 0.0f, 0.0f);  // off hours: black, and nothing more until woken
+            } else {
+                ImDrawData* draw_data = app.frame({surface->width(), surface->height(), dpi}, after);
+                if (app.take_fonts_changed()) surface->fonts_changed();
+                app::shift_frame(draw_data, shown.shift);
+                const views::Rgb page = app.theme().background;
+                surface->render(draw_data, page.r, page.g, page.b);
+            }
+            surface->present();
+            display.drawn(kind);
+            frame_log.end_frame(app);
+        } catch (const std::exception& failure) {
+            // Even the fallback screen failed: keep the last picture on screen and carry on.
+            if (!std::exchange(logged_render_failure, true))
+                std::fprintf(stderr, "kiosk: error FrameFailed: a frame could not be drawn at all (%s)\n", failure.what());
         }
-        surface->present();
-        display.drawn(kind);
-        frame_log.end_frame(app);
         service.ready("showing " + app.bundle().manifest.id + "; renderer " + renderer);
     }
     service.stopping();
+    if (signals.stop_requested())
+        std::fprintf(stderr, "kiosk: stopping on %s\n", signals.stop_signal() == SIGINT ? "SIGINT" : "SIGTERM");
+    signals.set_waker(nullptr);  // before the surface goes: the watcher must not wake a dead window
     surface.reset();
-    std::fprintf(stderr, "kiosk: stopped%s\n", g_stop ? " by a signal" : "");
+    std::fprintf(stderr, "kiosk: stopped%s\n", signals.stop_requested() ? " by a signal" : "");
     return 0;
 }
 
@@ -229,6 +247,11 @@ int run(const std::vector<std::string>& args) {
         std::fputs(app::default_config_toml().c_str(), stdout);
         return 0;
     }
+    if (options.check) return app::run_check(options);
+    // The kiosk writes nothing at run time (an SD card lasts longer, and a read-only root works);
+    // Mesa would otherwise keep a shader cache under the user's ~/.cache. An operator may still
+    // set the variable to false.
+    setenv("MESA_SHADER_CACHE_DISABLE", "true", 0);
     std::vector<std::string> faults_seen;
     app::KioskConfig kiosk_config;
     if (!options.config_path.empty()) {
@@ -236,17 +259,15 @@ int run(const std::vector<std::string>& args) {
         print_faults(load.faults, "settings", &faults_seen);
         kiosk_config = std::move(load.config);
     }
-    content::Bundle bundle = choose_bundle(options, &faults_seen);
+    app::ContentSource source(options.content_dir);
+    content::Bundle bundle = choose_bundle(source, &faults_seen);
     if (options.version) {
         std::printf("kiosk %s\ncontent: %s version %s, hash %s (%s)\n", KIOSK_VERSION, bundle.manifest.id.c_str(),
                     bundle.manifest.version.c_str(), bundle.hash.c_str(), bundle.origin.c_str());
         return 0;
     }
-    report_missing_glyphs(bundle);
-    std::signal(SIGTERM, on_stop_signal);
-    std::signal(SIGINT, on_stop_signal);
     if (!options.screenshot.empty()) return take_screenshot(options, kiosk_config, std::move(bundle));
-    return run_window(options, kiosk_config, std::move(bundle), faults_seen);
+    return run_window(options, kiosk_config, source, std::move(bundle), faults_seen);
 }
 
 }  // namespace

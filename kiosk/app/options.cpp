@@ -39,6 +39,7 @@ std::string usage() {
            "             [--scroll PX] [--time SECONDS] [--reduced-motion] [--screenshot FILE.png]\n"
            "             [--config FILE] [--print-config] [--gl API]\n"
            "             [--version] [--help]\n"
+           "       kiosk --check [DIR] [--json]\n"
            "  --content DIR         show the bundle in DIR instead of the built-in article\n"
            "  --fullscreen          fill the whole screen\n"
            "  --size WxH            window or screenshot size in pixels (64 to 16384), e.g. 1080x1920\n"
@@ -51,6 +52,9 @@ std::string usage() {
            "  --config FILE         read settings from a TOML file (see --print-config)\n"
            "  --print-config        print every setting with its default, as a TOML file, and exit\n"
            "  --gl API              auto (default: GL 3, else GLES 3, else GLES 2), gl3, gles3 or gles2\n"
+           "  --check [DIR]         check the bundle in DIR (or --content's, or the built-in one) without\n"
+           "                        showing it; exit 0 when it would show as intended, 1 on errors\n"
+           "  --json                with --check: print the findings as JSON\n"
            "  --version             print the version and the content bundle's identity\n"
            "  --help                print this text\n";
 }
@@ -63,6 +67,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
         parsed.error = std::move(message);
         return parsed;
     };
+    bool check_dir_given = false;      // --check DIR already named the bundle
     for (size_t i = 0; i < args.size(); ++i) {
         std::string name = args[i];
         std::string value;
@@ -88,6 +93,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
 
         if (name == "--content") {
             if (value.empty()) return fail("--content needs a directory");
+            if (check_dir_given) return fail("give the bundle to --check or to --content, not both");
             options.content_dir = value;
         } else if (name == "--fullscreen") {
             options.fullscreen = true;
@@ -115,6 +121,18 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
         } else if (name == "--gl") {
             if (!platform::parse_gl_api(value, &options.gl))
                 return fail("--gl '" + value + "' is not one of auto, gl3, gles3, gles2");
+        } else if (name == "--check") {
+            options.check = true;
+            // The directory is optional: take the next word unless it is another option.
+            if (!has_inline_value && i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0) value = args[++i];
+            if (has_inline_value && value.empty()) return fail("--check= needs a directory");
+            if (!value.empty()) {
+                if (!options.content_dir.empty()) return fail("give the bundle to --check or to --content, not both");
+                options.content_dir = value;
+                check_dir_given = true;
+            }
+        } else if (name == "--json") {
+            options.json = true;
         } else if (name == "--version") {
             options.version = true;
         } else if (name == "--help" || name == "-h") {
@@ -124,6 +142,9 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
         }
     }
     if (options.fullscreen && options.width > 0) return fail("--fullscreen and --size exclude each other");
+    if (options.json && !options.check) return fail("--json only goes with --check");
+    if (options.check && (!options.screenshot.empty() || options.fullscreen))
+        return fail("--check only checks; it takes no --screenshot or --fullscreen");
     return parsed;
 }
 

@@ -20,6 +20,8 @@ struct Options {
     std::string config_path;           // --config FILE: settings (TOML, app/config.h); empty: all defaults
     bool print_config = false;         // --print-config: print every setting at its default and exit
     platform::GlApi gl = platform::GlApi::Auto;  // --gl auto|gl3|gles3|gles2: the kind of GL context
+    bool check = false;                // --check [DIR]: validate the bundle (DIR, --content or built-in) and exit
+    bool json = false;                 // --json: --check prints its findings as JSON
     bool version = false;              // --version
     bool help = false;                 // --help
 };

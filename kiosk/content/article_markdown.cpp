@@ -92,6 +92,8 @@ struct Builder {
     bool standfirst_done = false;
     bool in_standfirst = false;
     int quote_depth = 0;
+    int list_depth = 0;
+    bool nesting_reported = false;     // DeepNesting is reported once, at the first text too deep
     bool after_rule = false;
     bool byline_done = false;
 
@@ -145,6 +147,13 @@ struct Builder {
 
     void add(std::string_view piece, std::size_t offset) {
         flush_pending_warning(offset);
+        if (!nesting_reported && quote_depth + list_depth > kMaxNesting) {
+            nesting_reported = true;
+            const TextPos pos = lines.at(offset);
+            faults.push_back(core::make_fault(FaultCode::DeepNesting, file, pos.line, pos.column,
+                                              "quotes or lists are nested " + std::to_string(quote_depth + list_depth) +
+                                                  " deep here; the kiosk shows the text as plain paragraphs"));
+        }
         if (dropped > 0) {
             if (dropped_offset == kNoOffset) dropped_offset = offset;
             return;
@@ -282,6 +291,7 @@ int on_enter_block(MD_BLOCKTYPE type, void* detail, void* user) {
         case MD_BLOCK_UL:
         case MD_BLOCK_OL:
             b.finish();
+            ++b.list_depth;
             // Items are still shown, as paragraphs; only the bullets and numbers are lost.
             b.warn_at_next_text("a list (its items are shown as paragraphs, without bullets)");
             break;
@@ -306,7 +316,10 @@ int on_leave_block(MD_BLOCKTYPE type, void*, void* user) {
         case MD_BLOCK_LI:
         case MD_BLOCK_CODE:
         case MD_BLOCK_UL:
-        case MD_BLOCK_OL: b.finish(); break;
+        case MD_BLOCK_OL:
+            b.finish();
+            --b.list_depth;
+            break;
         case MD_BLOCK_QUOTE:
             b.finish();
             if (--b.quote_depth == 0 && b.in_standfirst) {
@@ -390,6 +403,18 @@ std::vector<Block> parse_article(std::string_view text, const std::string& file,
         faults.push_back(core::make_fault(FaultCode::BadMarkdown, file, 0, 0,
                                           "the article could not be read as Markdown (md4c error " +
                                               std::to_string(rc) + ")"));
+    }
+
+    std::size_t length = 0;
+    for (const Block& block : builder.blocks) {
+        for (const Span& span : block.spans) length += count_codepoints(span.text);
+        if (length > kMaxArticleCodepoints) {
+            faults.push_back(core::make_fault(FaultCode::ArticleTooLong, file, block.line, 0,
+                                              "the article is longer than " + std::to_string(kMaxArticleCodepoints) +
+                                                  " characters by this paragraph; the kiosk shows one article, "
+                                                  "not a book"));
+            break;
+        }
     }
 
     const auto has = [&](BlockKind kind) {

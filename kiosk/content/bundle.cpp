@@ -41,6 +41,7 @@ bool check_file(std::string_view bytes, const std::string& name, std::vector<cor
     }
     if (!detail::check_utf8(bytes, name, faults)) return false;
     text = detail::strip_bom(bytes, name, faults);
+    detail::check_controls(text, name, faults);
     return true;
 }
 
@@ -103,6 +104,7 @@ LoadResult parse_files(const BundleFiles& files, std::string_view origin, const 
                                                   "this source"));
 
     sort_faults(faults, article_name);
+    result.files = files;
     result.usable = !core::has_errors(faults);
     result.faults = std::move(faults);
     return result;

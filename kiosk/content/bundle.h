@@ -85,6 +85,7 @@ struct LoadResult {
     Bundle bundle;
     std::vector<core::Fault> faults;   // every problem found, in file order
     bool usable = false;               // false: an error means the bundle must not be shown
+    BundleFiles files;                 // the bytes that were parsed, for checks that point into them
 };
 
 // Parses a bundle held in memory. `origin` is used in faults and stored in the bundle.
@@ -96,6 +97,20 @@ LoadResult load_bundle_dir(const std::string& dir);
 
 // The bundle compiled into the binary.
 LoadResult load_builtin_bundle();
+
+// Where `needle` first occurs in the bundle's files (the manifest first, then the others): for
+// faults about text that parsed well (a character no font has). line 0 when it is nowhere.
+struct TextLocation {
+    std::string file;                  // bundle-relative name; "" when not found
+    int line = 0;                      // 1-based
+    int column = 0;                    // 1-based, in code points
+};
+TextLocation find_text(const BundleFiles& files, std::string_view needle);
+
+// Checks that judge wording rather than form, so parse_bundle leaves them to the validator: the
+// memorial figure is stated in the article, and the remembrance line quotes it word for word.
+// Warnings only (FigureNotInArticle, NotVerbatim); empty when the bundle is not usable.
+std::vector<core::Fault> check_wording(const LoadResult& loaded);
 
 // All the text a reader can see in the bundle (for glyph coverage).
 std::string visible_text(const Bundle& bundle);

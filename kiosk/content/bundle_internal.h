@@ -15,6 +15,14 @@ namespace kiosk::content::detail {
 // copied video from eating the Pi's memory.
 constexpr std::size_t kMaxFileBytes = 1024 * 1024;
 
+// Limits on what parses but could not be shown well; assets/content/README.md gives them to the
+// curator. A long read is about 50,000 characters; laying out much more takes seconds on a Pi.
+constexpr std::size_t kMaxArticleCodepoints = 200'000;
+constexpr std::size_t kMaxSources = 99;          // citation superscripts have room for two digits
+constexpr std::size_t kMaxTitleCodepoints = 300; // the title is centred on the fallback screen
+constexpr std::size_t kMaxFieldCodepoints = 2000;  // any other manifest text: a caption, not a chapter
+constexpr int kMaxNesting = 8;                   // quotes and lists inside each other
+
 struct TextPos {
     int line = 0;                      // 1-based; 0 when unknown
     int column = 0;                    // 1-based, in code points; 0 when unknown
@@ -53,6 +61,13 @@ ManifestData parse_manifest(std::string_view text, const std::string& file, std:
 // The article file the manifest names, or the default when it names none or cannot be read.
 // Reports nothing: parse_manifest reports the same problems when the bundle is parsed.
 std::string manifest_article_name(std::string_view text);
+
+// Code points in well-formed UTF-8 (counts lead bytes).
+std::size_t count_codepoints(std::string_view text);
+
+// Control characters other than tab and line ends: a NUL usually means a UTF-16 file. Adds one
+// ControlCharacter at the first one.
+void check_controls(std::string_view text, const std::string& file, std::vector<core::Fault>& faults);
 
 // `cited` has one flag per source and is set for every source a marker names.
 std::vector<Block> parse_article(std::string_view text, const std::string& file, const std::vector<Source>& sources,

@@ -43,6 +43,12 @@ public:
             return;
         }
         out = value->get();
+        const std::size_t limit = key == "title" ? kMaxTitleCodepoints : kMaxFieldCodepoints;
+        if (const std::size_t length = count_codepoints(out); length > limit)
+            faults_.push_back(core::make_fault(FaultCode::FieldTooLong, file_, line_of(node), column_of(node),
+                                               field(key) + " is " + std::to_string(length) +
+                                                   " characters long; the kiosk has room for " +
+                                                   std::to_string(limit)));
         if (required && out.find_first_not_of(" \t\r\n") == std::string::npos)
             faults_.push_back(core::make_fault(FaultCode::MissingField, file_, line_of(node), column_of(node),
                                                field(key) + " is empty; it is required"));
@@ -195,6 +201,11 @@ void read_sources(const toml::table& root, const std::string& file, std::vector<
         // Keep even a broken source, so that citation numbers still match the manifest's order.
         data.sources.push_back(std::move(source));
         data.source_lines.push_back(line_of(table));
+        if (data.sources.size() == kMaxSources + 1)
+            faults.push_back(core::make_fault(FaultCode::TooManySources, file, line_of(table), column_of(table),
+                                              "the manifest lists more than " + std::to_string(kMaxSources) +
+                                                  " sources; the sources screen has room for " +
+                                                  std::to_string(kMaxSources)));
     }
 }
 

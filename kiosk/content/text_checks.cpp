@@ -1,5 +1,6 @@
 // Byte-level checks every bundle file goes through before any parser sees it.
 #include <algorithm>
+#include <cstdio>
 
 #include "content/bundle_internal.h"
 
@@ -66,6 +67,28 @@ std::string_view strip_bom(std::string_view bytes, const std::string& file, std:
     faults.push_back(core::make_fault(core::FaultCode::ByteOrderMark, file, 1, 1,
                                       "the file starts with a byte order mark; it is ignored"));
     return bytes.substr(kBom.size());
+}
+
+std::size_t count_codepoints(std::string_view text) {
+    std::size_t count = 0;
+    for (unsigned char c : text)
+        if ((c & 0xC0) != 0x80) ++count;
+    return count;
+}
+
+void check_controls(std::string_view text, const std::string& file, std::vector<core::Fault>& faults) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if ((c >= 0x20 && c != 0x7F) || c == '\t' || c == '\n' || c == '\r') continue;
+        const TextPos pos = LineIndex(text).at(i);
+        char code[8];
+        std::snprintf(code, sizeof code, "%02X", c);
+        const std::string hint = c == 0 ? " (a NUL byte: was the file saved as UTF-16?)" : "";
+        faults.push_back(core::make_fault(core::FaultCode::ControlCharacter, file, pos.line, pos.column,
+                                          std::string("the file holds the control character U+00") + code + hint +
+                                              "; remove it: it shows as a gap or a box"));
+        return;
+    }
 }
 
 }  // namespace kiosk::content::detail

@@ -29,6 +29,15 @@ enum class Severity { Warning, Error };
     X(UnsupportedMarkdown, Warning) /* Markdown the kiosk does not show (tables, images) */ \
     X(MissingGlyph, Warning)     /* a character no bundled font covers */                 \
     X(ByteOrderMark, Warning)    /* a UTF-8 BOM at the start of a file (ignored) */       \
+    X(ControlCharacter, Warning) /* a control character (NUL, ESC...) in a text file */   \
+    X(DeepNesting, Warning)      /* quotes or lists nested deeper than the kiosk shows */ \
+    X(ArticleTooLong, Error)     /* more text than the kiosk lays out */                  \
+    X(TooManySources, Error)     /* more sources than the sources screen lists */         \
+    X(FieldTooLong, Error)       /* a manifest text longer than its place on screen */    \
+    X(FigureNotInArticle, Warning) /* the article never states the memorial figure */     \
+    X(NotVerbatim, Warning)      /* a manifest text meant to quote the article does not */ \
+    X(ReloadFailed, Error)       /* a reload found a bad bundle; the last good one stays */ \
+    X(FrameFailed, Error)        /* drawing a frame failed; a fallback screen was shown */ \
     X(BadOption, Error)          /* a command-line option or value is wrong */            \
     X(ConfigUnreadable, Error)   /* the settings file cannot be read: all defaults */     \
     X(ConfigSyntax, Error)       /* the settings file is not valid TOML: all defaults */  \

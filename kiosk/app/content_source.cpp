@@ -1,0 +1,58 @@
+#include "app/content_source.h"
+
+#include "check/validate.h"
+
+namespace kiosk::app {
+
+ContentSource::ContentSource(std::string dir) : dir_(std::move(dir)) {}
+
+LoadRecord& ContentSource::record(double now, const content::LoadResult& loaded, bool accepted) {
+    LoadRecord entry;
+    entry.time = now;
+    entry.origin = loaded.bundle.origin;
+    entry.hash = loaded.bundle.hash;
+    entry.accepted = accepted;
+    entry.faults = loaded.faults;
+    if (history_.size() == kMaxHistory) history_.pop_front();
+    history_.push_back(std::move(entry));
+    return history_.back();
+}
+
+content::Bundle ContentSource::load_initial(double now) {
+    if (!dir_.empty()) {
+        content::LoadResult loaded = check::load_and_validate_dir(dir_);
+        record(now, loaded, loaded.usable);
+        if (loaded.usable) {
+            shown_hash_ = loaded.bundle.hash;
+            shown_origin_ = loaded.bundle.origin;
+            return std::move(loaded.bundle);
+        }
+    }
+    content::LoadResult builtin = check::load_and_validate_builtin();
+    // The built-in bundle is checked by the test suite; were it ever faulty, it is still the best
+    // there is, so it is shown with its faults recorded.
+    record(now, builtin, true);
+    shown_hash_ = builtin.bundle.hash;
+    shown_origin_ = builtin.bundle.origin;
+    return std::move(builtin.bundle);
+}
+
+std::optional<content::Bundle> ContentSource::reload(double now) {
+    if (dir_.empty()) return std::nullopt;
+    content::LoadResult loaded = check::load_and_validate_dir(dir_);
+    if (!loaded.usable) {
+        LoadRecord& entry = record(now, loaded, false);
+        entry.faults.insert(entry.faults.begin(),
+                            core::make_fault(core::FaultCode::ReloadFailed, "", 0, 0,
+                                             "the bundle in " + dir_ + " has errors; the kiosk keeps showing " +
+                                                 (shown_origin_ == dir_ ? "its last good version" : "the " + shown_origin_ + " bundle")));
+        return std::nullopt;
+    }
+    record(now, loaded, true);
+    if (loaded.bundle.hash == shown_hash_ && loaded.bundle.origin == shown_origin_) return std::nullopt;
+    shown_hash_ = loaded.bundle.hash;
+    shown_origin_ = loaded.bundle.origin;
+    return std::move(loaded.bundle);
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,27 @@
+// The validator: everything the kiosk checks before it shows a bundle, in one place, used by
+// `kiosk --check` and by every load and reload, so that what --check accepts is what the kiosk
+// shows. Parsing (content::) finds the faults of form; this adds the checks that need more than
+// parsing: wording against the article, and characters no embedded font covers.
+// Does NOT print, draw, or decide which bundle to show.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "content/bundle.h"
+#include "core/fault.h"
+
+namespace kiosk::check {
+
+// The faults about characters that no font embedded in the binary can draw (MissingGlyph, one
+// per character, at its first use; at most `max_reported`, then one fault that says how many more).
+std::vector<core::Fault> glyph_faults(const content::LoadResult& loaded, int max_reported = 20);
+
+// Adds the validator's findings to a parsed bundle's faults (after the parser's own) and sets
+// `usable` again. Never throws.
+void validate(content::LoadResult& loaded);
+
+// Read (or take the built-in bundle), parse and validate in one step.
+content::LoadResult load_and_validate_dir(const std::string& dir);
+content::LoadResult load_and_validate_builtin();
+
+}  // namespace kiosk::check
