@@ -122,7 +122,9 @@ enum class ReadStatus { Ok, Missing, Unreadable, TooLarge };
 ReadStatus read_file(const fs::path& path, std::string& out) {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) return fs::exists(status) ? ReadStatus::Unreadable : ReadStatus::Missing;
+    // A dangling symlink is missing; a symlink loop or a folder we may not search is unreadable.
+    if (ec) return ec == std::errc::no_such_file_or_directory ? ReadStatus::Missing : ReadStatus::Unreadable;
+    if (!fs::exists(status)) return ReadStatus::Missing;
     if (!fs::is_regular_file(status)) return ReadStatus::Unreadable;
     const uintmax_t size = fs::file_size(path, ec);
     if (ec) return ReadStatus::Unreadable;
@@ -182,8 +184,12 @@ LoadResult load_bundle_dir(const std::string& dir) {
         if (!fs::is_directory(root, ec)) {
             LoadResult result;
             result.bundle.origin = dir;
+            std::string why = "does not exist";
+            if (ec == std::errc::too_many_symbolic_link_levels) why = "is a symbolic link that leads round in a loop";
+            else if (!ec && fs::exists(root, ec)) why = "is a file, not a folder";
+            else if (ec && ec != std::errc::no_such_file_or_directory) why = "cannot be reached (" + ec.message() + ")";
             result.faults.push_back(core::make_fault(FaultCode::BundleMissing, "", 0, 0,
-                                                     "the bundle folder " + dir + " does not exist"));
+                                                     "the bundle folder " + dir + " " + why));
             return result;
         }
         BundleFiles files;
