@@ -89,7 +89,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
         const bool takes_value = name == "--content" || name == "--size" || name == "--view" || name == "--scroll" ||
                                  name == "--screenshot" || name == "--time" || name == "--config" || name == "--gl";
         if (takes_value && !take_value()) return fail(name + " needs a value");
-        if (!takes_value && has_inline_value) return fail(name + " takes no value");
+        if (!takes_value && has_inline_value && name != "--check") return fail(name + " takes no value");
 
         if (name == "--content") {
             if (value.empty()) return fail("--content needs a directory");

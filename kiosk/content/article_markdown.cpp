@@ -314,7 +314,7 @@ int on_leave_block(MD_BLOCKTYPE type, void*, void* user) {
         case MD_BLOCK_H:
         case MD_BLOCK_P:
         case MD_BLOCK_LI:
-        case MD_BLOCK_CODE:
+        case MD_BLOCK_CODE: b.finish(); break;
         case MD_BLOCK_UL:
         case MD_BLOCK_OL:
             b.finish();
