@@ -1,0 +1,265 @@
+// Safe loading: ContentSource loads and validates in full before handing a bundle over, keeps the
+// last good one when a reload is bad, and records every attempt; App::set_bundle swaps what is
+// shown; a frame that throws shows the fallback screen (the title) and the kiosk keeps going.
+#include <catch2/catch.hpp>
+
+#include <imgui.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+#include "../support/image.h"
+#include "../support/process.h"
+#include "app/app.h"
+#include "app/content_source.h"
+#include "content/bundle.h"
+#include "core/embedded.h"
+#include "platform/platform.h"
+
+using namespace kiosk;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kBase = std::string(KIOSK_TEST_DATA) + "/bad_bundles_base";
+
+void write(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+}
+
+std::string read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+bool has_code(const app::LoadRecord& record, core::FaultCode code) {
+    for (const core::Fault& fault : record.faults)
+        if (fault.code == code) return true;
+    return false;
+}
+
+std::string headline_of(const app::App& app) {
+    for (const content::Block& block : app.bundle().article)
+        if (block.kind == content::BlockKind::Headline) return content::block_text(block);
+    return {};
+}
+
+// The text of the layout's first headline run, as drawn.
+std::string first_headline_run(const app::App& app) {
+    for (const layout::PlacedRun& run : app.article_layout().runs)
+        if (run.role == layout::FontRole::Headline) return run.text;
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("reload: a good change is taken, a bad one keeps the last good bundle and is recorded", "[reload]") {
+    testing::TempDir dir("reload");
+    const std::string bundle = dir.path() + "/bundle";
+    fs::copy(kBase, bundle);
+    app::ContentSource source(bundle);
+
+    const content::Bundle first = source.load_initial(1.0);
+    CHECK(first.origin == bundle);
+    CHECK(source.shown_origin() == bundle);
+    const std::string first_hash = source.shown_hash();
+    REQUIRE(source.history().size() == 1);
+    CHECK(source.history().back().accepted);
+
+    SECTION("unchanged: nothing to swap") {
+        CHECK_FALSE(source.reload(2.0).has_value());
+        CHECK(source.history().back().accepted);
+        CHECK(source.shown_hash() == first_hash);
+    }
+    SECTION("broken: the shown bundle stays, the attempt says why") {
+        write(bundle + "/manifest.toml", "[bundle\nid = ");
+        CHECK_FALSE(source.reload(2.0).has_value());
+        const app::LoadRecord& record = source.history().back();
+        CHECK_FALSE(record.accepted);
+        CHECK(record.time == 2.0);
+        REQUIRE_FALSE(record.faults.empty());
+        CHECK(record.faults.front().code == core::FaultCode::ReloadFailed);
+        CHECK(has_code(record, core::FaultCode::BadToml));
+        CHECK(source.shown_hash() == first_hash);
+        CHECK(source.shown_origin() == bundle);
+
+        // Fixed again: taken.
+        fs::copy_file(kBase + "/manifest.toml", bundle + "/manifest.toml", fs::copy_options::overwrite_existing);
+        write(bundle + "/article.md", read(kBase + "/article.md") + "\nA new last paragraph.\n");
+        const std::optional<content::Bundle> fixed = source.reload(3.0);
+        REQUIRE(fixed.has_value());
+        CHECK(fixed->hash != first_hash);
+        CHECK(source.shown_hash() == fixed->hash);
+        CHECK(source.history().back().accepted);
+    }
+    SECTION("the folder vanished: the shown bundle stays") {
+        fs::remove_all(bundle);
+        CHECK_FALSE(source.reload(2.0).has_value());
+        CHECK(has_code(source.history().back(), core::FaultCode::BundleMissing));
+        CHECK(source.shown_hash() == first_hash);
+    }
+    SECTION("the history is bounded") {
+        for (int i = 0; i < 100; ++i) source.reload(10.0 + i);
+        CHECK(source.history().size() == app::ContentSource::kMaxHistory);
+        CHECK(source.history().back().time == 109.0);
+    }
+}
+
+TEST_CASE("reload: a bad bundle at start shows the built-in one until the folder is fixed", "[reload]") {
+    testing::TempDir dir("reload-start");
+    const std::string bundle = dir.path() + "/bundle";
+    fs::copy(kBase, bundle);
+    write(bundle + "/article.md", "no headline here\n");
+    app::ContentSource source(bundle);
+    const content::Bundle first = source.load_initial(0.0);
+    CHECK(first.origin == "built-in");
+    REQUIRE(source.history().size() == 2);  // the refused folder, then the built-in bundle
+    CHECK_FALSE(source.history().front().accepted);
+    CHECK(has_code(source.history().front(), core::FaultCode::NoHeadline));
+
+    fs::copy_file(kBase + "/article.md", bundle + "/article.md", fs::copy_options::overwrite_existing);
+    const std::optional<content::Bundle> fixed = source.reload(1.0);
+    REQUIRE(fixed.has_value());
+    CHECK(fixed->origin == bundle);
+}
+
+TEST_CASE("reload: with no folder there is nothing to reload", "[reload]") {
+    app::ContentSource source("");
+    CHECK(source.load_initial(0.0).origin == "built-in");
+    CHECK_FALSE(source.reload(1.0).has_value());
+}
+
+TEST_CASE("App::set_bundle shows the new bundle from the next frame, at the same place", "[reload][app]") {
+    app::ContentSource builtin("");
+    app::App app(builtin.load_initial(0.0));
+    const app::FrameSize size{800, 480, 96.0f};
+    app.frame(size, 0.0);
+    CHECK(app.take_fonts_changed());
+    const std::string old_headline = first_headline_run(app);
+    REQUIRE_FALSE(old_headline.empty());
+    app.scroll_to(300.0f, 0.0);
+    app.frame(size, 0.1);
+
+    content::LoadResult other = content::load_bundle_dir(kBase);
+    REQUIRE(other.usable);
+    app.set_bundle(std::move(other.bundle), 1.0);
+    CHECK(app.next_frame_due(1.0) == 1.0);
+    app.frame(size, 1.0);
+    CHECK(app.take_fonts_changed());  // the new text's glyphs are in a new atlas
+    CHECK(headline_of(app) == "A Test Headline");
+    CHECK(first_headline_run(app) == "A Test Headline");
+    // The new article is short: the reader is held within its end, not left past it.
+    CHECK(app.scroll_position(1.0) == Approx(std::min(300.0f, app.scroll_limit())));
+    CHECK(app.last_frame_stats().runs_drawn > 0);
+}
+
+namespace {
+
+// Renders `frames` frames of `app` headless and returns the last picture.
+platform::Pixels render_frames(app::App& app, int width, int height, const std::vector<double>& times) {
+    platform::SurfaceConfig config;
+    config.headless = true;
+    config.width = width;
+    config.height = height;
+    std::string error;
+    auto surface = platform::open_surface(config, &error);
+    REQUIRE(surface);
+    for (double t : times) {
+        surface->begin_frame();
+        ImDrawData* data = app.frame({width, height, 96.0f}, t);
+        if (app.take_fonts_changed()) surface->fonts_changed();
+        surface->render(data, 0.0f, 0.0f, 0.0f);
+    }
+    platform::Pixels pixels = surface->read_pixels();
+    surface.reset();
+    return pixels;
+}
+
+double ink(const platform::Pixels& pixels, int y0, int y1) {
+    testing::Image image{pixels.width, pixels.height, pixels.rgba};
+    size_t count = 0, total = 0;
+    for (int y = y0; y < y1; ++y)
+        for (int x = 0; x < image.width; ++x, ++total) count += image.luminance(x, y) > 0.35f;
+    return total ? double(count) / double(total) : 0.0;
+}
+
+// Captures what the process writes to stderr while it lives.
+class StderrCapture {
+public:
+    StderrCapture() : file_(std::tmpfile()) {
+        std::fflush(stderr);
+        saved_ = dup(STDERR_FILENO);
+        dup2(fileno(file_), STDERR_FILENO);
+    }
+    ~StderrCapture() {
+        restore();
+        std::fclose(file_);
+    }
+    std::string text() {
+        restore();
+        std::rewind(file_);
+        std::string out;
+        char buffer[4096];
+        size_t n = 0;
+        while ((n = std::fread(buffer, 1, sizeof buffer, file_)) > 0) out.append(buffer, n);
+        return out;
+    }
+
+private:
+    void restore() {
+        if (saved_ < 0) return;
+        std::fflush(stderr);
+        dup2(saved_, STDERR_FILENO);
+        close(saved_);
+        saved_ = -1;
+    }
+    std::FILE* file_ = nullptr;
+    int saved_ = -1;
+};
+
+size_t count(const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("a frame that throws shows the title on a calm page, logs once, and the kiosk recovers", "[reload][fallback]") {
+    app::ContentSource builtin("");
+    app::App app(builtin.load_initial(0.0));
+    const int width = 800, height = 480;
+    StderrCapture capture;
+
+    app.inject_frame_failure("view exploded");
+    const platform::Pixels fallback = render_frames(app, width, height, {0.0});
+    CHECK(app.failed_frames() == 1);
+    CHECK(app.last_failure() == "view exploded");
+    // Not blank: the title is drawn across the middle, and nothing at the top where the article starts.
+    CHECK(ink(fallback, height / 4, height * 3 / 4) > 0.01);
+    CHECK(ink(fallback, 0, height / 8) == 0.0);
+    // The loop sleeps on the fallback screen, then tries a normal frame again.
+    CHECK(app.next_frame_due(1.0) == Approx(5.0));
+    CHECK(app.next_frame_due(5.0) == 5.0);
+
+    // The same failure again is not logged again.
+    app.inject_frame_failure("view exploded");
+    app.inject_frame_failure("view exploded");
+    const platform::Pixels again = render_frames(app, width, height, {6.0});
+    CHECK(app.failed_frames() == 2);
+    CHECK(again.rgba == fallback.rgba);
+
+    // Recovery: the next frame is the article again.
+    const platform::Pixels normal = render_frames(app, width, height, {11.0, 11.1});
+    CHECK(app.failed_frames() == 2);
+    CHECK(app.last_frame_stats().runs_drawn > 0);
+    CHECK(ink(normal, 0, height / 4) > 0.01);
+    CHECK(app.next_frame_due(12.0) == app::kNever);
+
+    const std::string log = capture.text();
+    CHECK(count(log, "FrameFailed") == 1);
+    CHECK_THAT(log, Catch::Contains("view exploded"));
+}
