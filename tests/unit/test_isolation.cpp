@@ -1,0 +1,142 @@
+// The kiosk makes no network connection and writes no file. Each mode runs under strace in an
+// empty network namespace, with a read-only working directory and HOME (bind mounts in a private
+// mount namespace): the trace must hold no inet/inet6 socket and no attempt to create, open for
+// writing, rename or remove a file, except the screenshot that --screenshot was asked to write.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "../support/process.h"
+
+using namespace kiosk;
+
+namespace {
+
+std::string read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Unsharing the network and mounts needs root (CI and the developers' machines are root here).
+bool can_unshare() {
+    return geteuid() == 0 && testing::run({"unshare", "--net", "--mount", "true"}).code == 0;
+}
+
+struct Traced {
+    testing::Exit exit;
+    std::string trace;
+};
+
+// Runs the kiosk with `args` in the sandbox; `seconds` > 0 ends it with SIGTERM after that long.
+Traced run_isolated(const std::string& root, const std::string& name, const std::vector<std::string>& args,
+                    const std::string& display, double seconds) {
+    const std::string home = root + "/home", cwd = root + "/cwd", trace = root + "/out/" + name + ".trace";
+    std::string command;
+    const auto quote = [](const std::string& text) { return "'" + text + "'"; };
+    if (can_unshare())
+        for (const std::string& dir : {home, cwd})
+            command += "mount --bind " + quote(dir) + " " + quote(dir) + " && mount -o remount,bind,ro " + quote(dir) +
+                       " && ";
+    command += "cd " + quote(cwd) + " && HOME=" + quote(home) + " exec strace -f -qq -o " + quote(trace) +
+               " -e trace=network,open,openat,openat2,creat,mkdir,mkdirat,rename,renameat,renameat2,unlink,unlinkat,"
+               "rmdir,truncate,link,linkat,symlink,symlinkat -- ";
+    if (seconds > 0) command += "timeout -s TERM --preserve-status " + std::to_string(seconds) + " ";
+    command += quote(KIOSK_BINARY);
+    for (const std::string& arg : args) command += " " + quote(arg);
+
+    std::vector<std::string> argv;
+    if (can_unshare()) argv = {"unshare", "--net", "--mount", "--propagation", "private", "--"};
+    argv.insert(argv.end(), {"sh", "-c", command});
+    testing::ProcessOptions options;
+    if (!display.empty()) options.set_env = {"DISPLAY=" + display};
+    Traced traced;
+    traced.exit = testing::run(argv, options, 120.0);
+    traced.trace = read(trace);
+    return traced;
+}
+
+// Trace lines that open a network socket other than a local (AF_UNIX) one.
+std::vector<std::string> network_lines(const std::string& trace) {
+    std::vector<std::string> found;
+    std::istringstream lines(trace);
+    const std::regex inet(R"((socket|socketpair)\((AF_INET|AF_INET6|AF_PACKET|AF_NETLINK)|sa_family=AF_INET)");
+    for (std::string line; std::getline(lines, line);)
+        if (std::regex_search(line, inet)) found.push_back(line);
+    return found;
+}
+
+// Trace lines that write to the file system, other than `allowed` and /dev.
+std::vector<std::string> write_lines(const std::string& trace, const std::string& allowed) {
+    std::vector<std::string> found;
+    std::istringstream lines(trace);
+    const std::regex writing(R"((O_WRONLY|O_RDWR|O_CREAT|O_TRUNC)|\b(creat|mkdir|mkdirat|rename|renameat2?|unlink|unlinkat|rmdir|truncate|link|linkat|symlink|symlinkat)\()");
+    for (std::string line; std::getline(lines, line);) {
+        if (!std::regex_search(line, writing)) continue;
+        if (line.find("\"/dev/") != std::string::npos) continue;
+        if (!allowed.empty() && line.find("\"" + allowed + "\"") != std::string::npos) continue;
+        found.push_back(line);
+    }
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("the kiosk opens no network socket and writes no file", "[isolation][e2e]") {
+    REQUIRE(testing::run({"strace", "-V"}).code == 0);
+    testing::TempDir root("isolation");
+    for (const char* dir : {"/home", "/cwd", "/out"}) std::filesystem::create_directories(root.path() + dir);
+    if (!can_unshare()) WARN("no namespaces here (not root?): strace alone checks, the folders stay writable");
+
+    SECTION("in a window, until SIGTERM") {
+        testing::VirtualDisplay display;
+        INFO(display.error());
+        REQUIRE_FALSE(display.display().empty());
+        const Traced run = run_isolated(root.path(), "window", {"--size", "640x400"}, display.display(), 4.0);
+        INFO(run.exit.output);
+        CHECK(run.exit.code == 0);
+        CHECK_THAT(run.exit.output, Catch::Contains("kiosk: showing built-in"));
+        CHECK_THAT(run.exit.output, Catch::Contains("kiosk: stopping on SIGTERM"));
+        REQUIRE_FALSE(run.trace.empty());
+        CHECK(network_lines(run.trace).empty());
+        CHECK(write_lines(run.trace, "").empty());
+        // It did talk to the X server: the trace is not empty for want of tracing.
+        CHECK_THAT(run.trace, Catch::Contains("AF_UNIX"));
+    }
+    SECTION("--check") {
+        const Traced run = run_isolated(root.path(), "check", {"--check"}, "", 0.0);
+        INFO(run.exit.output);
+        CHECK(run.exit.code == 0);
+        CHECK(network_lines(run.trace).empty());
+        CHECK(write_lines(run.trace, "").empty());
+    }
+    SECTION("--screenshot writes the picture and nothing else") {
+        const std::string shot = root.path() + "/out/shot.png";
+        const Traced run = run_isolated(root.path(), "shot", {"--screenshot", shot, "--size", "640x400"}, "", 0.0);
+        INFO(run.exit.output);
+        CHECK(run.exit.code == 0);
+        CHECK(std::filesystem::file_size(shot) > 1000);
+        CHECK(network_lines(run.trace).empty());
+        const std::vector<std::string> writes = write_lines(run.trace, shot);
+        INFO((writes.empty() ? std::string() : writes.front()));
+        CHECK(writes.empty());
+        CHECK_THAT(run.trace, Catch::Contains(shot));
+    }
+}
+
+TEST_CASE("the isolation check sees a write and a socket when there is one", "[isolation]") {
+    // The filters themselves, on lines strace really prints.
+    CHECK(write_lines("1 openat(AT_FDCWD, \"/root/.cache/x/index\", O_RDWR|O_CREAT|O_CLOEXEC, 0644) = 7\n", "").size() == 1);
+    CHECK(write_lines("1 mkdir(\"/home/k/.cache\", 0700) = -1 EROFS (Read-only file system)\n", "").size() == 1);
+    CHECK(write_lines("1 openat(AT_FDCWD, \"/usr/lib/x.so\", O_RDONLY|O_CLOEXEC) = 3\n", "").empty());
+    CHECK(write_lines("1 openat(AT_FDCWD, \"/dev/null\", O_RDWR) = 3\n", "").empty());
+    CHECK(network_lines("1 socket(AF_INET6, SOCK_DGRAM|SOCK_CLOEXEC, IPPROTO_IP) = 5\n").size() == 1);
+    CHECK(network_lines("1 connect(3, {sa_family=AF_INET, sin_port=htons(53)}, 16) = 0\n").size() == 1);
+    CHECK(network_lines("1 socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0) = 3\n").empty());
+}
