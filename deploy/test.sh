@@ -11,3 +11,4 @@ ctest --output-on-failure -j"$(nproc)"
 "$OLDPWD"/deploy/ci/touch.sh "$PWD"   # the kiosk lock in a real window (Xvfb, ~8 s)
 "$OLDPWD"/deploy/ci/bench.sh "$PWD"   # short benchmark run (issue 8, ~30 s)
 "$OLDPWD"/deploy/ci/boards.sh "$PWD"  # issue 6: .deb, unit, kiosk in cage, GLES windows, arm64 (minutes)
+"$OLDPWD"/deploy/ci/unattended.sh "$PWD"  # sanitizers, fuzzing, soak (issue 7)

@@ -154,7 +154,9 @@ public:
                              uintptr_t replace) override {
         return renderer_.upload_texture(width, height, rgba, filter, replace);
     }
-    void present() override {}
+    // Nothing to show, but the frame must still be finished: without a swap nothing else makes
+    // Mesa flush, and its queued command batches then pile up frame after frame.
+    void present() override { glFlush(); }
 
     Pixels read_pixels() override {
         // GL_FRAMEBUFFER binds the read target too, and is all GLES 2 has.

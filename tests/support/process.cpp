@@ -163,6 +163,13 @@ VirtualDisplay::~VirtualDisplay() {
     }
 }
 
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
 TempDir::TempDir(const std::string& label) : path_(unique_path(label)) { fs::create_directories(path_); }
 
 TempDir::~TempDir() {

@@ -63,6 +63,9 @@ private:
     std::string error_;
 };
 
+// The whole file as bytes; "" when it cannot be read.
+std::string read_file(const std::string& path);
+
 // A fresh empty directory under the system temp directory, removed with everything in it.
 class TempDir {
 public:

@@ -19,17 +19,10 @@ using core::FaultCode;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 const std::string kBase = std::string(KIOSK_TEST_DATA) + "/bad_bundles_base/";
 
 content::BundleFiles base_files() {
-    return {{"manifest.toml", read_text(kBase + "manifest.toml")}, {"article.md", read_text(kBase + "article.md")}};
+    return {{"manifest.toml", testing::read_file(kBase + "manifest.toml")}, {"article.md", testing::read_file(kBase + "article.md")}};
 }
 
 content::LoadResult validated(const content::BundleFiles& files) {
@@ -244,7 +237,7 @@ TEST_CASE("kiosk --check exits 0, 1 or 2 and prints the findings", "[check][e2e]
 }
 
 TEST_CASE("every fault code is documented in the curator README", "[check][docs]") {
-    const std::string readme = read_text(std::string(KIOSK_SOURCE_DIR) + "/assets/content/README.md");
+    const std::string readme = testing::read_file(std::string(KIOSK_SOURCE_DIR) + "/assets/content/README.md");
 #define KIOSK_TEST_DOCUMENTED(name, severity)                                                        \
     {                                                                                                \
         const std::string row = "| `" #name "` | " + std::string(core::Severity::severity == core::Severity::Error ? "error" : "warning") + " |"; \

@@ -17,13 +17,6 @@ using namespace kiosk;
 
 namespace {
 
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // Unsharing the network and mounts needs root (CI and the developers' machines are root here).
 bool can_unshare() {
     return geteuid() == 0 && testing::run({"unshare", "--net", "--mount", "true"}).code == 0;
@@ -58,7 +51,7 @@ Traced run_isolated(const std::string& root, const std::string& name, const std:
     if (!display.empty()) options.set_env = {"DISPLAY=" + display};
     Traced traced;
     traced.exit = testing::run(argv, options, 120.0);
-    traced.trace = read(trace);
+    traced.trace = testing::read_file(trace);
     return traced;
 }
 

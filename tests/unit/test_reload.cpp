@@ -30,11 +30,6 @@ void write(const std::string& path, const std::string& text) {
     out << text;
 }
 
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 bool has_code(const app::LoadRecord& record, core::FaultCode code) {
     for (const core::Fault& fault : record.faults)
         if (fault.code == code) return true;
@@ -88,7 +83,7 @@ TEST_CASE("reload: a good change is taken, a bad one keeps the last good bundle 
 
         // Fixed again: taken.
         fs::copy_file(kBase + "/manifest.toml", bundle + "/manifest.toml", fs::copy_options::overwrite_existing);
-        write(bundle + "/article.md", read(kBase + "/article.md") + "\nA new last paragraph.\n");
+        write(bundle + "/article.md", testing::read_file(kBase + "/article.md") + "\nA new last paragraph.\n");
         const std::optional<content::Bundle> fixed = source.reload(3.0);
         REQUIRE(fixed.has_value());
         CHECK(fixed->hash != first_hash);
