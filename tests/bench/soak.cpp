@@ -3,9 +3,13 @@
 // It must not grow by 1 MiB or more after the warm-up. Frames are drawn every iteration, on a
 // simulated 60 Hz clock, through the real GL renderer (Mesa's llvmpipe when there is no GPU).
 //
-//   soak [--frames N] [--warmup N] [--size WxH] [--every N]
+//   soak [--frames N] [--warmup N] [--size WxH] [--every N] [--reload-every N]
 //
 // Prints a line every --every frames and a closing verdict; exits 1 when memory grew too much.
+// Resident memory steps up and down by about a megabyte as font atlases of different sizes are
+// built and freed, so single readings depend on where in the reload cycle they fall. Growth is
+// therefore measured like for like: the highest reading over one whole reload cycle right after
+// the warm-up, against the highest over the last whole cycle.
 // The issue asks for 200,000 frames; CI runs a shortened form (deploy/ci/soak.sh).
 #include <imgui.h>
 
@@ -54,11 +58,14 @@ bool parse_args(int argc, char** argv, SoakParams& params) {
         if (arg == "--frames" && (v = value())) params.frames = std::atol(v);
         else if (arg == "--warmup" && (v = value())) params.warmup = std::atol(v);
         else if (arg == "--every" && (v = value())) params.every = std::atol(v);
+        else if (arg == "--reload-every" && (v = value())) params.reload_every = std::atol(v);
         else if (arg == "--size" && (v = value())) {
             if (std::sscanf(v, "%dx%d", &params.width, &params.height) != 2) return false;
         } else return false;
     }
-    return params.frames > params.warmup && params.warmup > 0 && params.every > 0;
+    // Room for a whole reload cycle after the warm-up and another at the end.
+    return params.reload_every > 0 && params.frames >= params.warmup + 2 * 3 * params.reload_every &&
+           params.warmup > 0 && params.every > 0;
 }
 
 void write_file(const fs::path& path, std::string_view bytes) {
@@ -111,7 +118,8 @@ void visit(app::App& app, long i, double t, int height) {
 int main(int argc, char** argv) {
     SoakParams params;
     if (!parse_args(argc, argv, params)) {
-        std::fprintf(stderr, "usage: soak [--frames N] [--warmup N (< frames)] [--size WxH] [--every N]\n");
+        std::fprintf(stderr, "usage: soak [--frames N] [--warmup N] [--size WxH] [--every N] [--reload-every N];\n"
+                             "       frames >= warmup + 6 * reload-every\n");
         return 2;
     }
     setenv("MESA_SHADER_CACHE_DISABLE", "true", 0);
@@ -133,7 +141,9 @@ int main(int argc, char** argv) {
     }
     const views::Theme& theme = views::dark_theme();
     const app::FrameSize size{params.width, params.height, 96.0f};
-    long baseline = 0, peak_after_warmup = 0, reloads = 0, refused = 0;
+    // A whole cycle of folder states (good, bad, other good), in frames.
+    const long cycle = 3 * params.reload_every;
+    long baseline = 0, last_cycle_peak = 0, reloads = 0, refused = 0;
     int state = 0;
     const auto started = std::chrono::steady_clock::now();
     std::printf("soak: %ld frames at %dx%d, warm-up %ld, RSS at start %ld KiB\n", params.frames, params.width,
@@ -153,13 +163,14 @@ int main(int argc, char** argv) {
         if (app.take_fonts_changed()) surface->fonts_changed();
         surface->render(data, theme.background.r, theme.background.g, theme.background.b);
         surface->present();
-        if (i == params.warmup) baseline = resident_kib();
-        if (i > params.warmup && i % 500 == 0) peak_after_warmup = std::max(peak_after_warmup, resident_kib());
+        if (i % 250 == 0) {
+            const long rss = resident_kib();
+            if (i > params.warmup && i <= params.warmup + cycle) baseline = std::max(baseline, rss);
+            if (i > params.frames - cycle) last_cycle_peak = std::max(last_cycle_peak, rss);
+        }
         if (i % params.every == 0) {
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-            std::printf("soak: frame %7ld  RSS %7ld KiB  %s%+ld KiB  %.0f fps\n", i, resident_kib(),
-                        i >= params.warmup ? "since warm-up " : "", i >= params.warmup ? resident_kib() - baseline : 0L,
-                        double(i) / seconds);
+            std::printf("soak: frame %7ld  RSS %7ld KiB  %.0f fps\n", i, resident_kib(), double(i) / seconds);
             std::fflush(stdout);
         }
     }
@@ -167,11 +178,12 @@ int main(int argc, char** argv) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     surface.reset();
     fs::remove_all(dir);
-    const long growth = end - baseline;
+    const long growth = last_cycle_peak - baseline;
     const bool ok = growth < params.max_growth_kib;
     std::printf("soak: %ld frames in %.1f s (%.0f fps); %ld reloads (%ld refused), %d frames failed on purpose\n",
                 params.frames, seconds, double(params.frames) / seconds, reloads, refused, app.failed_frames());
-    std::printf("soak: RSS after warm-up %ld KiB, peak after %ld KiB, at end %ld KiB: growth %+ld KiB (limit %ld): %s\n",
-                baseline, peak_after_warmup, end, growth, params.max_growth_kib, ok ? "ok" : "TOO MUCH");
+    std::printf("soak: RSS peak over the first cycle after warm-up %ld KiB, over the last cycle %ld KiB, at the end "
+                "%ld KiB: growth %+ld KiB (limit under %ld): %s\n",
+                baseline, last_cycle_peak, end, growth, params.max_growth_kib, ok ? "ok" : "TOO MUCH");
     return ok ? 0 : 1;
 }
