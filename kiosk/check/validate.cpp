@@ -45,7 +45,7 @@ std::vector<core::Fault> glyph_faults(const content::LoadResult& loaded, int max
         const content::TextLocation at = content::find_text(loaded.files, utf8);
         faults.push_back(core::make_fault(core::FaultCode::MissingGlyph, at.file, at.line, at.column,
                                           "no bundled font has the character " + text::codepoint_label(codepoint) +
-                                              " (\"" + utf8 + "\"); it would show as a box"));
+                                              " (\"" + utf8 + "\"); it would show as a blank gap"));
     }
     return faults;
 }

@@ -86,7 +86,7 @@ void check_controls(std::string_view text, const std::string& file, std::vector<
         const std::string hint = c == 0 ? " (a NUL byte: was the file saved as UTF-16?)" : "";
         faults.push_back(core::make_fault(core::FaultCode::ControlCharacter, file, pos.line, pos.column,
                                           std::string("the file holds the control character U+00") + code + hint +
-                                              "; remove it: it shows as a gap or a box"));
+                                              "; remove it: it shows as a gap or as \xEF\xBF\xBD"));
         return;
     }
 }
