@@ -1,4 +1,5 @@
 // Soak: runs the kiosk's frame loop headless for many frames (scrolling by drag, wheel and keys,
+// switching between the article, the memorial (which counts up again each time) and the sources,
 // reloads of good and bad bundles, now and then a frame that throws) and reports resident memory.
 // It must not grow by 1 MiB or more after the warm-up. Frames are drawn every iteration, on a
 // simulated 60 Hz clock, through the real GL renderer (Mesa's llvmpipe when there is no GPU).
@@ -26,6 +27,7 @@
 #include "app/content_source.h"
 #include "core/embedded.h"
 #include "platform/platform.h"
+#include "app/view_id.h"
 #include "views/theme.h"
 
 using namespace kiosk;
@@ -139,11 +141,14 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "soak: no surface: %s\n", error.c_str());
         return 1;
     }
-    const views::Theme& theme = views::dark_theme();
+    app.set_texture_uploader([&surface](int width, int height, const uint8_t* rgba, platform::TextureFilter filter,
+                                        uintptr_t replace) {
+        return surface->upload_texture(width, height, rgba, filter, replace);
+    });
     const app::FrameSize size{params.width, params.height, 96.0f};
     // A whole cycle of folder states (good, bad, other good), in frames.
     const long cycle = 3 * params.reload_every;
-    long baseline = 0, last_cycle_peak = 0, reloads = 0, refused = 0;
+    long baseline = 0, last_cycle_peak = 0, reloads = 0, refused = 0, view_switches = 0;
     int state = 0;
     const auto started = std::chrono::steady_clock::now();
     std::printf("soak: %ld frames at %dx%d, warm-up %ld, RSS at start %ld KiB\n", params.frames, params.width,
@@ -158,10 +163,18 @@ int main(int argc, char** argv) {
             else if (!source.history().back().accepted) ++refused;
         }
         if (i % params.failure_every == 0) app.inject_frame_failure("soak: an injected failure");
+        // Half-way between reloads, the next view: three views and three folder states make one
+        // cycle of 3 * reload_every frames, over which memory is compared like for like.
+        if (i % params.reload_every == params.reload_every / 2) {
+            const size_t next = (static_cast<size_t>(app::view_index(app.view())) + 1) % app::kViewOrder.size();
+            app.show(app::kViewOrder[next], t);
+            ++view_switches;
+        }
         surface->begin_frame();
         ImDrawData* data = app.frame(size, t);
         if (app.take_fonts_changed()) surface->fonts_changed();
-        surface->render(data, theme.background.r, theme.background.g, theme.background.b);
+        const views::Rgb page = app.theme().background;
+        surface->render(data, page.r, page.g, page.b);
         surface->present();
         if (i % 250 == 0) {
             const long rss = resident_kib();
@@ -180,8 +193,10 @@ int main(int argc, char** argv) {
     fs::remove_all(dir);
     const long growth = last_cycle_peak - baseline;
     const bool ok = growth < params.max_growth_kib;
-    std::printf("soak: %ld frames in %.1f s (%.0f fps); %ld reloads (%ld refused), %d frames failed on purpose\n",
-                params.frames, seconds, double(params.frames) / seconds, reloads, refused, app.failed_frames());
+    std::printf("soak: %ld frames in %.1f s (%.0f fps); %ld view switches, %ld reloads (%ld refused), %d frames "
+                "failed on purpose\n",
+                params.frames, seconds, double(params.frames) / seconds, view_switches, reloads, refused,
+                app.failed_frames());
     std::printf("soak: RSS peak over the first cycle after warm-up %ld KiB, over the last cycle %ld KiB, at the end "
                 "%ld KiB: growth %+ld KiB (limit under %ld): %s\n",
                 baseline, last_cycle_peak, end, growth, params.max_growth_kib, ok ? "ok" : "TOO MUCH");
