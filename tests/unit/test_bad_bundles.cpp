@@ -12,8 +12,8 @@
 
 #include <unistd.h>
 
-#include "../support/image.h"
-#include "../support/process.h"
+#include "test_support.h"
+#include "test_process_support.h"
 #include "core/fault.h"
 
 using namespace kiosk;
@@ -83,7 +83,7 @@ void make_generated(Case& c, const std::string& dir) {
 
 struct Outcome {
     testing::Exit check, json, shot;
-    testing::Image picture;
+    test::Image picture;
 };
 
 std::vector<std::string> command(const Case& c, std::vector<std::string> args) {
@@ -98,7 +98,7 @@ Outcome run_case(const Case& c, const std::string& png) {
     outcome.check = testing::run(command(c, {"--check", c.dir}));
     outcome.json = testing::run(command(c, {"--check", c.dir, "--json"}));
     outcome.shot = testing::run(command(c, {"--content", c.dir, "--screenshot", png, "--size", kShotSize}));
-    outcome.picture = testing::load_png(png);
+    outcome.picture = test::load_png(png);
     return outcome;
 }
 
@@ -118,8 +118,8 @@ TEST_CASE("every broken bundle gives its fault code from --check and the kiosk s
     const std::string builtin_png = work.path() + "/builtin.png";
     const testing::Exit builtin = testing::run({KIOSK_BINARY, "--screenshot", builtin_png, "--size", kShotSize});
     REQUIRE(builtin.code == 0);
-    const testing::Image builtin_picture = testing::load_png(builtin_png);
-    REQUIRE(testing::ink_fraction(builtin_picture) > 0.01);
+    const test::Image builtin_picture = test::load_png(builtin_png);
+    REQUIRE(test::ink(builtin_picture, 0, 0, builtin_picture.width, builtin_picture.height) > 0.01);
 
     // Two at a time: each case starts three processes, and the machine has two cores.
     std::vector<Outcome> outcomes(cases.size());
@@ -167,7 +167,7 @@ TEST_CASE("every broken bundle gives its fault code from --check and the kiosk s
         CHECK(o.shot.code == 0);
         CHECK(o.shot.signal == 0);
         REQUIRE(o.picture.width == 480);
-        CHECK(testing::ink_fraction(o.picture) > 0.01);
+        CHECK(test::ink(o.picture, 0, 0, o.picture.width, o.picture.height) > 0.01);
         const bool refused = severity && *severity == core::Severity::Error;
         if (refused) CHECK(o.picture.rgba == builtin_picture.rgba);
         else CHECK(o.picture.rgba != builtin_picture.rgba);

@@ -7,7 +7,7 @@
 #include <regex>
 #include <sstream>
 
-#include "../support/process.h"
+#include "test_process_support.h"
 #include "app/options.h"
 #include "check/report.h"
 #include "check/validate.h"

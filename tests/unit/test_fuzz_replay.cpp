@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "../fuzz/bundle_input.h"
-#include "../support/process.h"
+#include "test_process_support.h"
 
 namespace fs = std::filesystem;
 

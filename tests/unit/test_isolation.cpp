@@ -12,7 +12,7 @@
 
 #include <unistd.h>
 
-#include "../support/process.h"
+#include "test_process_support.h"
 
 using namespace kiosk;
 

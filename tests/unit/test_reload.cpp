@@ -10,8 +10,8 @@
 
 #include <unistd.h>
 
-#include "../support/image.h"
-#include "../support/process.h"
+#include "test_support.h"
+#include "test_process_support.h"
 #include "app/app.h"
 #include "app/content_source.h"
 #include "content/bundle.h"
@@ -153,32 +153,9 @@ TEST_CASE("App::set_bundle shows the new bundle from the next frame, at the same
 
 namespace {
 
-// Renders `frames` frames of `app` headless and returns the last picture.
-platform::Pixels render_frames(app::App& app, int width, int height, const std::vector<double>& times) {
-    platform::SurfaceConfig config;
-    config.headless = true;
-    config.width = width;
-    config.height = height;
-    std::string error;
-    auto surface = platform::open_surface(config, &error);
-    REQUIRE(surface);
-    for (double t : times) {
-        surface->begin_frame();
-        ImDrawData* data = app.frame({width, height, 96.0f}, t);
-        if (app.take_fonts_changed()) surface->fonts_changed();
-        surface->render(data, 0.0f, 0.0f, 0.0f);
-    }
-    platform::Pixels pixels = surface->read_pixels();
-    surface.reset();
-    return pixels;
-}
-
+// Ink across the whole width, between two rows.
 double ink(const platform::Pixels& pixels, int y0, int y1) {
-    testing::Image image{pixels.width, pixels.height, pixels.rgba};
-    size_t count = 0, total = 0;
-    for (int y = y0; y < y1; ++y)
-        for (int x = 0; x < image.width; ++x, ++total) count += image.luminance(x, y) > 0.35f;
-    return total ? double(count) / double(total) : 0.0;
+    return test::ink(test::Image(pixels), 0, y0, pixels.width, y1);
 }
 
 // Captures what the process writes to stderr while it lives.
@@ -230,29 +207,38 @@ TEST_CASE("a frame that throws shows the title on a calm page, logs once, and th
     StderrCapture capture;
 
     app.inject_frame_failure("view exploded");
-    const platform::Pixels fallback = render_frames(app, width, height, {0.0});
+    const platform::Pixels fallback = test::render_app(app, width, height, {0.0});
     CHECK(app.failed_frames() == 1);
     CHECK(app.last_failure() == "view exploded");
     // Not blank: the title is drawn across the middle, and nothing at the top where the article starts.
     CHECK(ink(fallback, height / 4, height * 3 / 4) > 0.01);
     CHECK(ink(fallback, 0, height / 8) == 0.0);
-    // The loop sleeps on the fallback screen, then tries a normal frame again.
-    CHECK(app.next_frame_due(1.0) == Approx(5.0));
-    CHECK(app.next_frame_due(5.0) == 5.0);
-
     // The same failure again is not logged again.
     app.inject_frame_failure("view exploded");
     app.inject_frame_failure("view exploded");
-    const platform::Pixels again = render_frames(app, width, height, {6.0});
+    const platform::Pixels again = test::render_app(app, width, height, {6.0});
     CHECK(app.failed_frames() == 2);
     CHECK(again.rgba == fallback.rgba);
 
     // Recovery: the next frame is the article again.
-    const platform::Pixels normal = render_frames(app, width, height, {11.0, 11.1});
+    const platform::Pixels normal = test::render_app(app, width, height, {11.0, 11.1});
     CHECK(app.failed_frames() == 2);
     CHECK(app.last_frame_stats().runs_drawn > 0);
     CHECK(ink(normal, 0, height / 4) > 0.01);
-    CHECK(app.next_frame_due(12.0) > 11.1 + 5.0);  // no retry pending any more
+
+    // Scheduling (frames without a surface: App::frame needs no GL): the loop sleeps on the
+    // fallback screen, tries a normal frame 5 s later, and has nothing due once it drew one.
+    const app::FrameSize size{width, height, 96.0f};
+    app.frame(size, 20.0);
+    const double idle_due = app.next_frame_due(20.5);  // what is due with no failure (the idle clock)
+    app.inject_frame_failure("view exploded");
+    app.frame(size, 21.0);
+    CHECK(app.failed_frames() == 3);
+    CHECK(app.next_frame_due(22.0) == Approx(26.0));
+    CHECK(app.next_frame_due(26.0) == 26.0);
+    app.frame(size, 26.0);
+    CHECK(app.failed_frames() == 3);
+    CHECK(app.next_frame_due(27.0) == Approx(idle_due));
 
     const std::string log = capture.text();
     CHECK(count(log, "FrameFailed") == 1);

@@ -11,7 +11,7 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include "../support/process.h"
+#include "test_process_support.h"
 #include "platform/signals.h"
 
 using namespace kiosk;

@@ -1,6 +1,7 @@
-// Child processes for end-to-end tests: run the kiosk (or a wrapper such as strace) with a clean
-// environment, capture what it prints, signal it, wait for it with a bound. Also a private Xvfb
-// server on a free display. Tests only.
+// Child processes for end-to-end tests, by argument vector rather than a shell line (compare
+// test_support.h's run_kiosk): run the kiosk or a wrapper such as strace with a clean environment,
+// capture what it prints, signal it while it runs, wait for it with a bound. Also a private Xvfb
+// on a free display, and temporary folders. Tests only.
 #pragma once
 #include <optional>
 #include <string>

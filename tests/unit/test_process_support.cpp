@@ -1,4 +1,4 @@
-#include "process.h"
+#include "test_process_support.h"
 
 #include <chrono>
 #include <cstdio>
