@@ -156,7 +156,7 @@ public:
     }
     // Nothing to show, but the frame must still be finished: without a swap nothing else makes
     // Mesa flush, and its queued command batches then pile up frame after frame.
-    void present() override { glFlush(); }
+    void present() override { gl_.glFinish(); }
 
     Pixels read_pixels() override {
         // GL_FRAMEBUFFER binds the read target too, and is all GLES 2 has.

@@ -101,11 +101,8 @@ int take_screenshot(const app::Options& options, const app::KioskConfig& kiosk_c
         std::fprintf(stderr, "kiosk: cannot render without a display: %s\n", error.c_str());
         return 1;
     }
-    signals.set_waker([target = surface.get()] { target->wake(); });
     const std::string renderer = platform::gl_summary(surface->gl_info());
     std::fprintf(stderr, "kiosk: renderer %s\n", renderer.c_str());
-    std::fprintf(stderr, "kiosk: showing %s (content %s); SIGHUP reloads, SIGTERM ends\n", source.shown_origin().c_str(),
-                 source.shown_hash().c_str());
     connect_textures(app, *surface);
     // The moment shown: --time after the view opened, else when everything has settled.
     const double now = options.time >= 0.0 ? options.time : app.counter_settles_after();
