@@ -88,8 +88,8 @@ struct Outcome {
 
 std::vector<std::string> command(const Case& c, std::vector<std::string> args) {
     std::vector<std::string> argv = c.wrapper;
-    argv.push_back(KIOSK_BINARY);
-    argv.insert(argv.end(), args.begin(), args.end());
+    const std::vector<std::string> kiosk = testing::kiosk(args);
+    argv.insert(argv.end(), kiosk.begin(), kiosk.end());
     return argv;
 }
 
@@ -116,7 +116,7 @@ TEST_CASE("every broken bundle gives its fault code from --check and the kiosk s
 
     // The picture the kiosk shows when it refuses a bundle: the built-in article.
     const std::string builtin_png = work.path() + "/builtin.png";
-    const testing::Exit builtin = testing::run({KIOSK_BINARY, "--screenshot", builtin_png, "--size", kShotSize});
+    const testing::Exit builtin = testing::run(testing::kiosk({"--screenshot", builtin_png, "--size", kShotSize}));
     REQUIRE(builtin.code == 0);
     const test::Image builtin_picture = test::load_png(builtin_png);
     REQUIRE(test::ink(builtin_picture, 0, 0, builtin_picture.width, builtin_picture.height) > 0.01);

@@ -226,13 +226,13 @@ TEST_CASE("check: options take an optional folder and --json", "[check][options]
 }
 
 TEST_CASE("kiosk --check exits 0, 1 or 2 and prints the findings", "[check][e2e]") {
-    const testing::Exit good = testing::run({KIOSK_BINARY, "--check"});
+    const testing::Exit good = testing::run(testing::kiosk({"--check"}));
     CHECK(good.code == 0);
     CHECK_THAT(good.output, Catch::Contains("built-in: 0 errors, 0 warnings"));
-    const testing::Exit bad = testing::run({KIOSK_BINARY, "--check", std::string(KIOSK_TEST_DATA) + "/bad_bundles/truncated_manifest", "--json"});
+    const testing::Exit bad = testing::run(testing::kiosk({"--check", std::string(KIOSK_TEST_DATA) + "/bad_bundles/truncated_manifest", "--json"}));
     CHECK(bad.code == 1);
     CHECK(std::regex_search(bad.output, std::regex(R"(^\{"bundle":".*","usable":false,"errors":1,)")));
-    const testing::Exit usage = testing::run({KIOSK_BINARY, "--json"});
+    const testing::Exit usage = testing::run(testing::kiosk({"--json"}));
     CHECK(usage.code == 2);
 }
 

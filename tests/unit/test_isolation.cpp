@@ -42,8 +42,7 @@ Traced run_isolated(const std::string& root, const std::string& name, const std:
                " -e trace=network,open,openat,openat2,creat,mkdir,mkdirat,rename,renameat,renameat2,unlink,unlinkat,"
                "rmdir,truncate,link,linkat,symlink,symlinkat -- ";
     if (seconds > 0) command += "timeout -s TERM --preserve-status " + std::to_string(seconds) + " ";
-    command += quote(KIOSK_BINARY);
-    for (const std::string& arg : args) command += " " + quote(arg);
+    for (const std::string& word : testing::kiosk(args)) command += " " + quote(word);
 
     std::vector<std::string> argv;
     if (can_unshare()) argv = {"unshare", "--net", "--mount", "--propagation", "private", "--"};

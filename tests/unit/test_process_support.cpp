@@ -112,6 +112,14 @@ bool Process::wait_for_output(const std::string& text, double seconds) {
     return output_so_far().find(text) != std::string::npos;
 }
 
+std::vector<std::string> kiosk(const std::vector<std::string>& args) {
+    std::vector<std::string> argv;
+    std::istringstream words(KIOSK_BINARY);
+    for (std::string word; words >> word;) argv.push_back(word);
+    argv.insert(argv.end(), args.begin(), args.end());
+    return argv;
+}
+
 Exit run(const std::vector<std::string>& argv, const ProcessOptions& options, double timeout) {
     Process process(argv, options);
     if (std::optional<Exit> exit = process.wait_for(timeout)) return *exit;

@@ -46,6 +46,10 @@ private:
     bool reaped_ = false;
 };
 
+// The command that starts the kiosk (KIOSK_BINARY, which a cross build prefixes with its emulator),
+// as words, followed by `args`.
+std::vector<std::string> kiosk(const std::vector<std::string>& args);
+
 // Runs to the end (killed after `timeout` seconds: then code -1, signal SIGKILL).
 Exit run(const std::vector<std::string>& argv, const ProcessOptions& options = {}, double timeout = 120.0);
 

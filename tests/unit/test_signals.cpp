@@ -64,7 +64,7 @@ TEST_CASE("kiosk in a window: SIGHUP reloads safely, SIGTERM and SIGINT end it c
     options.set_env = {"DISPLAY=" + display.display()};
     options.unset_env = {"WAYLAND_DISPLAY"};
 
-    testing::Process kiosk({KIOSK_BINARY, "--content", bundle, "--size", "640x400"}, options);
+    testing::Process kiosk(testing::kiosk({"--content", bundle, "--size", "640x400"}), options);
     REQUIRE(kiosk.wait_for_output("kiosk: showing " + bundle, kPatience));
 
     // A good change is shown.
@@ -98,7 +98,7 @@ TEST_CASE("kiosk in a window: SIGHUP reloads safely, SIGTERM and SIGINT end it c
     // Figures, not a timed assertion: deploy/ci/soak.sh and the report quote this line.
     std::printf("kiosk ended %.3f s after SIGTERM\n", seconds);
 
-    testing::Process second({KIOSK_BINARY, "--size", "640x400"}, options);
+    testing::Process second(testing::kiosk({"--size", "640x400"}), options);
     REQUIRE(second.wait_for_output("kiosk: showing built-in", kPatience));
     second.send(SIGINT);
     const std::optional<testing::Exit> interrupted = second.wait_for(kPatience);
