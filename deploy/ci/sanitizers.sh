@@ -21,6 +21,12 @@ cmake --build "$build" -j"$(nproc)"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:check_initialization_order=1:strict_init_order=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS=report_objects=0
-export LD_PRELOAD="$PWD/$build/libkiosk_no_dlclose.so"
+shim="$PWD/$build/libkiosk_no_dlclose.so"
 cd "$build"
-ctest --output-on-failure -j"$(nproc)"
+# One test makes contexts of several GL APIs in one process and relies on Mesa loading its driver
+# again for each (MESA_GLES_VERSION_OVERRIDE is read at load): with the shim the first load stays.
+# It runs on its own without the shim, and without leak checking, whose only findings there are
+# the unloaded drivers' allocations described above.
+in_one_process='textures and long draw lists render on every GL API'
+LD_PRELOAD="$shim" ctest --output-on-failure -j"$(nproc)" -E "^${in_one_process}\$"
+ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0" ctest --output-on-failure -R "^${in_one_process}\$"

@@ -1,5 +1,6 @@
 #include "test_process_support.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -21,7 +22,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string unique_path(const std::string& label) {
-    static int counter = 0;
+    static std::atomic<int> counter{0};  // test threads start processes side by side
     return (fs::temp_directory_path() / ("kiosk-" + label + "-" + std::to_string(getpid()) + "-" +
                                          std::to_string(++counter)))
         .string();
