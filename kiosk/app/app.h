@@ -145,6 +145,7 @@ public:
     // What the operator overlay lists besides the app's own facts.
     void set_platform_facts(PlatformFacts facts) { platform_facts_ = std::move(facts); }
     void note_fault(std::string line);            // shown under "Faults seen" (kept to the last 200)
+    const std::vector<std::string>& faults_seen() const { return faults_seen_; }
     double counter_settles_after() const { return app::counter_settles_after(counter_); }
 
     // Geometry of the last layout, in framebuffer pixels (for tests and benchmarks).

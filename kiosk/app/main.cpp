@@ -12,6 +12,7 @@
 #include "app/app.h"
 #include "app/check_command.h"
 #include "app/config.h"
+#include "app/content_reload.h"
 #include "app/content_source.h"
 #include "app/display_gate.h"
 #include "app/frame_log.h"
@@ -46,29 +47,11 @@ content::Bundle choose_bundle(app::ContentSource& source, std::vector<std::strin
     return bundle;
 }
 
-// SIGHUP or the operator's "Reload content": load and validate in full, then swap; a bad bundle
-// leaves the shown one in place. What happened goes to the log and to the operator overlay.
+// SIGHUP or the operator's "Reload content"; what happened goes to the log as well.
 void reload(app::ContentSource& source, app::App& app, double now) {
-    std::optional<content::Bundle> bundle = source.reload(now);
-    std::string outcome;
-    if (source.dir().empty()) {
-        outcome = "reload: showing the built-in bundle; there is no --content folder to read";
-    } else {
-        const app::LoadRecord& record = source.history().back();
-        std::vector<std::string> seen;
-        print_faults(record.faults, record.origin, &seen);
-        for (std::string& line : seen) app.note_fault(std::move(line));
-        if (bundle) {
-            app.set_bundle(std::move(*bundle), now);
-            outcome = "reloaded " + source.dir() + " (content " + source.shown_hash() + ")";
-        } else if (record.accepted) {
-            outcome = "reload: " + source.dir() + " is unchanged (content " + source.shown_hash() + ")";
-        } else {
-            outcome = "reload refused; still showing " + source.shown_origin() + " (content " + source.shown_hash() + ")";
-            app.note_fault(outcome);
-        }
-    }
-    std::fprintf(stderr, "kiosk: %s\n", outcome.c_str());
+    const app::ReloadReport report = app::reload_content(source, app, now);
+    for (const std::string& line : report.fault_lines) std::fprintf(stderr, "kiosk: %s\n", line.c_str());
+    std::fprintf(stderr, "kiosk: %s\n", report.summary.c_str());
 }
 
 app::AppParams app_params(const app::Options& options, const app::KioskConfig& config) {

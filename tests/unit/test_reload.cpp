@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -13,6 +14,7 @@
 #include "test_support.h"
 #include "test_process_support.h"
 #include "app/app.h"
+#include "app/content_reload.h"
 #include "app/content_source.h"
 #include "content/bundle.h"
 #include "core/embedded.h"
@@ -243,4 +245,86 @@ TEST_CASE("a frame that throws shows the title on a calm page, logs once, and th
     const std::string log = capture.text();
     CHECK(count(log, "FrameFailed") == 1);
     CHECK_THAT(log, Catch::Contains("view exploded"));
+}
+
+TEST_CASE("operator overlay: Reload content swaps in a good folder and lists a bad one under Faults seen",
+          "[reload][operator]") {
+    testing::TempDir dir("reload-operator");
+    const std::string bundle = dir.path() + "/bundle";
+    fs::copy(kBase, bundle);
+    app::ContentSource source(bundle);
+    app::AppParams params;
+    params.config.op.pin = "2468";
+    params.config.window.kiosk = true;
+    app::App app(source.load_initial(0.0), params);
+    const app::FrameSize size{1080, 1920, 96.0f};
+    double t = 10.0;
+    app.frame(size, t);
+    const auto tap = [&](float x, float y, double held = 0.08) {
+        platform::InputEvent event;
+        event.type = platform::EventType::PointerDown;
+        event.x = x;
+        event.y = y;
+        event.time = t;
+        app.handle(event, t);
+        t += held;
+        event.type = platform::EventType::PointerUp;
+        event.time = t;
+        app.handle(event, t);
+        app.frame(size, t);
+    };
+    const auto tap_box = [&](const layout::Box& box) { tap(box.x + box.width * 0.5f, box.y + box.height * 0.5f); };
+    const auto open_facts = [&] {
+        tap(5, 5, 2.5);
+        tap(1075, 1915, 2.5);
+        REQUIRE(app.operator_screen(t) == app::OperatorScreen::Pin);
+        for (char c : std::string("2468"))
+            for (size_t i = 0; i < views::kPinKeys.size(); ++i)
+                if (views::kPinKeys[i] == c - '0') tap_box(app.pin_pad_layout().keys[i]);
+        tap_box(app.pin_pad_layout().keys[11]);  // OK
+        REQUIRE(app.operator_screen(t) == app::OperatorScreen::Facts);
+    };
+    const std::string first_headline = headline_of(app);
+    CHECK_FALSE(app.take_reload_request());
+
+    // The curator changed the headline; the operator presses Reload content.
+    std::string article = testing::read_file(kBase + "/article.md");
+    const size_t headline = article.find("\n# ");
+    REQUIRE(headline != std::string::npos);
+    article.insert(headline + 3, "Changed: ");
+    write(bundle + "/article.md", article);
+    open_facts();
+    tap_box(app.facts_layout().reload);
+    REQUIRE(app.take_reload_request());
+    CHECK_FALSE(app.take_reload_request());  // once per press
+    const app::ReloadReport swapped = app::reload_content(source, app, t);
+    CHECK(swapped.outcome == app::ReloadOutcome::Swapped);
+    app.frame(size, t);
+    CHECK(headline_of(app) == "Changed: " + first_headline);
+    CHECK(first_headline_run(app).rfind("Changed:", 0) == 0);
+    CHECK(app.faults_seen().empty());
+
+    // Pressed again with nothing changed: nothing to swap, nothing seen.
+    open_facts();
+    tap_box(app.facts_layout().reload);
+    REQUIRE(app.take_reload_request());
+    CHECK(app::reload_content(source, app, t).outcome == app::ReloadOutcome::Unchanged);
+    CHECK(app.faults_seen().empty());
+
+    // A broken manifest: refused, the changed article stays, and the overlay lists why.
+    write(bundle + "/manifest.toml", "[bundle\nid = ");
+    open_facts();
+    tap_box(app.facts_layout().reload);
+    REQUIRE(app.take_reload_request());
+    const app::ReloadReport refused = app::reload_content(source, app, t);
+    CHECK(refused.outcome == app::ReloadOutcome::Refused);
+    app.frame(size, t);
+    CHECK(headline_of(app) == "Changed: " + first_headline);
+    REQUIRE(app.faults_seen().size() == refused.fault_lines.size() + 1);
+    const auto seen = [&](const std::string& part) {
+        return std::any_of(app.faults_seen().begin(), app.faults_seen().end(),
+                           [&](const std::string& line) { return line.find(part) != std::string::npos; });
+    };
+    CHECK(seen(std::string(core::fault_name(core::FaultCode::BadToml))));
+    CHECK(seen("reload refused; still showing " + bundle));
 }

@@ -1,0 +1,29 @@
+// One reload, from SIGHUP or the operator's "Reload content": ContentSource loads and validates
+// the folder in full, and only a usable bundle whose content changed reaches the App. Each fault
+// found, and a refusal, goes to the operator overlay's "Faults seen". Does NOT print or watch
+// signals: the loop asks for a reload and logs what comes back.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+class App;
+class ContentSource;
+
+enum class ReloadOutcome {
+    NoFolder,   // the built-in bundle is shown and there is no --content folder to read
+    Swapped,    // the new bundle is on screen from the next frame
+    Unchanged,  // the folder holds what is shown already
+    Refused,    // the folder's bundle is not usable: the last good one stays
+};
+
+struct ReloadReport {
+    ReloadOutcome outcome = ReloadOutcome::NoFolder;
+    std::vector<std::string> fault_lines;  // "origin: severity code file:line:col: message", each also noted in the App
+    std::string summary;                   // one line for the log, e.g. "reloaded DIR (content HASH)"
+};
+
+ReloadReport reload_content(ContentSource& source, App& app, double now);
+
+}  // namespace kiosk::app
