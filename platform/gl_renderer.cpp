@@ -193,6 +193,9 @@ void GlRenderer::upload_font_atlas() {
     gl.glBindTexture(GL_TEXTURE_2D, font_texture_);
     upload_pixels(width, height, pixels, TextureFilter::Linear);
     atlas->SetTexID(reinterpret_cast<ImTextureID>(uintptr_t(font_texture_)));
+    // The driver holds its own copy now. ImGui's two (alpha and RGBA, 2.5 MiB at 512x1024) would
+    // stay for the kiosk's whole life; a later upload builds them again from the same fonts.
+    atlas->ClearTexData();
 }
 
 void GlRenderer::fonts_changed() {

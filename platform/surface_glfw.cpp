@@ -350,6 +350,10 @@ std::string SurfaceGlfw::try_context(const SurfaceConfig& config, const ContextH
         glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, hints.minor);
     }
     if (hints.client == GLFW_OPENGL_API && hints.major > 0) glfwWindowHint(GLFW_OPENGL_PROFILE, hints.profile);
+    // ImGui clips with the scissor and never tests depth: without these buffers a software driver
+    // saves a screen-sized allocation each (8 MiB at 1920x1080).
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     g_last_glfw_error.clear();
     if (config.fullscreen) {
         // The monitor's current mode: no mode switch, no flicker, and the panel's native size.
