@@ -64,13 +64,25 @@ float average_char_em(const std::string& text) {
 namespace {
 // The atlas keeps a pointer to the ranges until it is rebuilt.
 std::array<std::vector<ImWchar>, layout::kFontRoleCount> g_ranges;
-}  // namespace
 
-bool build_fonts(const layout::Panel& panel, const RoleCodepoints& codepoints, Fonts& fonts, std::string* error) {
-    ImGuiIO& io = ImGui::GetIO();
-    ImFontAtlas& atlas = *io.Fonts;
+// Every role's metrics from its face, for the codepoints the content uses.
+void measure_faces(const RoleCodepoints& codepoints, Fonts& built) {
+    for (int role = 0; role < layout::kFontRoleCount; ++role) {
+        ImFont* font = built.faces[role];
+        layout::FontMetrics& metrics = built.metrics.roles[role];
+        metrics.size = font->FontSize;
+        metrics.ascent = font->Ascent;
+        metrics.descent = -font->Descent;
+        metrics.default_advance = font->FallbackAdvanceX;
+        for (uint32_t codepoint : codepoints[role])
+            if (codepoint <= 0xFFFF) metrics.advances[codepoint] = font->GetCharAdvance(static_cast<ImWchar>(codepoint));
+    }
+}
+
+bool build_bundled_fonts(const layout::Panel& panel, const RoleCodepoints& codepoints, Fonts& built,
+                         std::string* error) {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     atlas.Clear();
-    Fonts built;
     for (int role = 0; role < layout::kFontRoleCount; ++role) {
         const std::string_view bytes = core::embedded(font_file_for(static_cast<FontRole>(role)));
         if (bytes.empty()) {
@@ -96,21 +108,33 @@ bool build_fonts(const layout::Panel& panel, const RoleCodepoints& codepoints, F
         if (error) *error = "the font atlas could not be built";
         return false;
     }
+    return true;
+}
+
+// ImGui's own small font for every role: readable text instead of none.
+void build_default_font(Fonts& built) {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    atlas.Clear();
+    built = Fonts{};
+    ImFont* font = atlas.AddFontDefault();
+    atlas.Build();
+    built.faces.fill(font);
+}
+
+}  // namespace
+
+bool build_fonts(const layout::Panel& panel, const RoleCodepoints& codepoints, Fonts& fonts, std::string* error) {
+    // Clearing the atlas frees the faces `fonts` points at, so `fonts` is replaced on every path.
+    Fonts built;
+    const bool bundled = build_bundled_fonts(panel, codepoints, built, error);
+    if (!bundled) build_default_font(built);
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     built.atlas_width = atlas.TexWidth;
     built.atlas_height = atlas.TexHeight;
-    for (int role = 0; role < layout::kFontRoleCount; ++role) {
-        ImFont* font = built.faces[role];
-        layout::FontMetrics& metrics = built.metrics.roles[role];
-        metrics.size = font->FontSize;
-        metrics.ascent = font->Ascent;
-        metrics.descent = -font->Descent;
-        metrics.default_advance = font->FallbackAdvanceX;
-        for (uint32_t codepoint : codepoints[role])
-            if (codepoint <= 0xFFFF) metrics.advances[codepoint] = font->GetCharAdvance(static_cast<ImWchar>(codepoint));
-    }
-    io.FontDefault = built.faces[static_cast<int>(FontRole::Ui)];
+    measure_faces(codepoints, built);
+    ImGui::GetIO().FontDefault = built.faces[static_cast<int>(FontRole::Ui)];
     fonts = std::move(built);
-    return true;
+    return bundled;
 }
 
 }  // namespace kiosk::views

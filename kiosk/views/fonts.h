@@ -33,7 +33,8 @@ struct Fonts {
 };
 
 // Clears the current ImGui context's atlas and builds it anew. False when a font is missing or the
-// atlas cannot be built; the caller then keeps the previous fonts.
+// atlas cannot be built: every role then uses ImGui's small built-in font, so text still shows and
+// nothing points at the cleared atlas.
 bool build_fonts(const layout::Panel& panel, const RoleCodepoints& codepoints, Fonts& fonts, std::string* error);
 
 // Mean advance of `text` in the body face, in ems (for the measure).
