@@ -146,6 +146,9 @@ public:
     void set_platform_facts(PlatformFacts facts) { platform_facts_ = std::move(facts); }
     void note_fault(std::string line);            // shown under "Faults seen" (kept to the last 200)
     const std::vector<std::string>& faults_seen() const { return faults_seen_; }
+    // How the latest reload went, one line; the operator overlay shows it under "Last reload".
+    void note_reload(std::string outcome, double now);
+    const std::string& last_reload() const { return last_reload_; }
     double counter_settles_after() const { return app::counter_settles_after(counter_); }
 
     // Geometry of the last layout, in framebuffer pixels (for tests and benchmarks).
@@ -238,6 +241,8 @@ private:
     OperatorOverlay operator_;
     PlatformFacts platform_facts_;
     std::vector<std::string> faults_seen_;
+    std::string last_reload_;          // note_reload(); "" until the first reload
+    double last_reload_at_ = 0.0;      // when it was noted, on the app's clock
     bool reload_requested_ = false;
     double last_pointer_motion_ = -1e9;
     double started_at_ = -1.0;          // the first frame: uptime and the idle clock start here

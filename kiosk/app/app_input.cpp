@@ -68,6 +68,12 @@ bool App::take_reload_request() {
     return requested;
 }
 
+void App::note_reload(std::string outcome, double now) {
+    last_reload_ = std::move(outcome);
+    last_reload_at_ = now;
+    dirty_ = true;
+}
+
 void App::note_fault(std::string line) {
     constexpr size_t kKeep = 200;
     faults_seen_.push_back(std::move(line));

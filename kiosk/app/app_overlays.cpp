@@ -20,6 +20,17 @@ std::string duration_text(double seconds) {
     return buffer;
 }
 
+// "just now", "40 s ago", "12 min ago", "5 h ago", "3 days ago": how long since, at a glance.
+std::string ago_text(double seconds) {
+    const long total = static_cast<long>(std::max(0.0, seconds));
+    if (total < 5) return "just now";
+    if (total < 60) return std::to_string(total) + " s ago";
+    if (total < 3600) return std::to_string(total / 60) + " min ago";
+    if (total < 86400) return std::to_string(total / 3600) + " h ago";
+    const long days = total / 86400;
+    return std::to_string(days) + (days == 1 ? " day ago" : " days ago");
+}
+
 }  // namespace
 
 void App::draw_overlays(ImDrawList* draw_list, double now) {
@@ -86,6 +97,8 @@ void App::draw_overlays(ImDrawList* draw_list, double now) {
                 {"Panel", panel_text},
                 {"Kiosk lock", params_.config.window.kiosk ? "on" : "off"},
             };
+            if (!last_reload_.empty())
+                facts.lines.push_back({"Last reload", ago_text(now - last_reload_at_) + ": " + last_reload_});
             facts.faults = faults_seen_;
             facts.pressed = pressed_ == Pressed::Facts ? pressed_index_ : -1;
             views::draw_facts(draw_list, fonts_, theme, facts_, facts, width, height);

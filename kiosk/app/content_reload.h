@@ -1,6 +1,6 @@
 // One reload, from SIGHUP or the operator's "Reload content": ContentSource loads and validates
 // the folder in full, and only a usable bundle whose content changed reaches the App. Each fault
-// found, and a refusal, goes to the operator overlay's "Faults seen". Does NOT print or watch
+// found goes to the operator overlay's "Faults seen", and the outcome to its "Last reload" line. Does NOT print or watch
 // signals: the loop asks for a reload and logs what comes back.
 #pragma once
 #include <string>
@@ -20,7 +20,7 @@ enum class ReloadOutcome {
 
 struct ReloadReport {
     ReloadOutcome outcome = ReloadOutcome::NoFolder;
-    std::vector<std::string> fault_lines;  // "origin: severity code file:line:col: message", each also noted in the App
+    std::vector<std::string> fault_lines;  // "origin: severity code file:line:col: message" for the log; the App notes each as "reload: ..."
     std::string summary;                   // one line for the log, e.g. "reloaded DIR (content HASH)"
 };
 

@@ -55,7 +55,9 @@ OperatorAction OperatorOverlay::press(OperatorKey key, int digit, double now) {
     }
     switch (key) {
         case OperatorKey::Exit: close(); return OperatorAction::Exit;
-        case OperatorKey::Reload: close(); return OperatorAction::Reload;
+        case OperatorKey::Reload:
+            last_touch_ = now;  // stays open: the facts then show how the reload went
+            return OperatorAction::Reload;
         case OperatorKey::Close:
         case OperatorKey::Cancel: close(); return OperatorAction::None;
         default: return OperatorAction::None;

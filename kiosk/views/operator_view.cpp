@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "views/visitor_controls.h"
 
@@ -47,8 +49,36 @@ void key(ImDrawList* dl, ImFont* font, const Theme& theme, const layout::Box& bo
 std::string fit(ImFont* font, const std::string& text, float width) {
     if (!font || font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, text.c_str()).x <= width) return text;
     std::string cut = text;
-    while (!cut.empty() && font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, (cut + "...").c_str()).x > width) cut.pop_back();
+    while (!cut.empty() && font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, (cut + "...").c_str()).x > width) {
+        cut.pop_back();
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();  // whole characters
+        if (!cut.empty() && static_cast<unsigned char>(cut.back()) >= 0xC0) cut.pop_back();
+    }
     return cut + "...";
+}
+
+// `text` broken at spaces (inside a word only when one word is wider than the line) into at most
+// `max_lines` lines, the first `first_width` wide and the rest `width`; the last one ends in an
+// ellipsis when text is left over.
+std::vector<std::string> wrap(ImFont* font, const std::string& text, float first_width, float width, int max_lines) {
+    std::vector<std::string> lines;
+    if (!font) return {text};
+    const char* begin = text.c_str();
+    const char* end = begin + text.size();
+    while (begin < end && static_cast<int>(lines.size()) < max_lines) {
+        const float line_width = lines.empty() ? first_width : width;
+        if (static_cast<int>(lines.size()) == max_lines - 1) {
+            lines.push_back(fit(font, std::string(begin, end), line_width));
+            break;
+        }
+        const char* brk = font->CalcWordWrapPositionA(1.0f, begin, end, line_width);
+        if (brk <= begin) brk = begin + 1;
+        while (brk < end && (static_cast<unsigned char>(*brk) & 0xC0) == 0x80) ++brk;  // never inside a character
+        lines.emplace_back(begin, brk);
+        begin = brk;
+        while (begin < end && *begin == ' ') ++begin;
+    }
+    return lines;
 }
 
 }  // namespace
@@ -146,12 +176,22 @@ void draw_facts(ImDrawList* dl, const Fonts& fonts, const Theme& theme, const Fa
     dl->AddText(ui, ui->FontSize, ImVec2(area.x, y), pack(theme.text_muted), heading.c_str());
     y += line_h;
     if (facts.faults.empty()) dl->AddText(ui, ui->FontSize, ImVec2(area.x, y), pack(theme.text), kNoFaults);
-    // The newest faults that fit, oldest of them first.
-    const int room = std::max(0, static_cast<int>((area.y + area.height - y) / line_h));
-    const size_t first = facts.faults.size() > size_t(room) ? facts.faults.size() - size_t(room) : 0;
-    for (size_t i = first; i < facts.faults.size(); ++i) {
-        dl->AddText(ui, ui->FontSize, ImVec2(area.x, y), pack(theme.text), fit(ui, facts.faults[i], area.width).c_str());
-        y += line_h;
+    // The newest faults that fit, oldest of them first, each on up to three lines (the message is
+    // the part worth reading, and it comes last).
+    int room = std::max(0, static_cast<int>((area.y + area.height - y) / line_h));
+    std::vector<std::vector<std::string>> shown;
+    for (size_t i = facts.faults.size(); i-- > 0 && room > 0;) {
+        std::vector<std::string> lines =
+            wrap(ui, facts.faults[i], area.width, area.width - ui->FontSize, std::min(3, room));
+        room -= static_cast<int>(lines.size());
+        shown.push_back(std::move(lines));
+    }
+    for (auto fault = shown.rbegin(); fault != shown.rend(); ++fault) {
+        for (size_t l = 0; l < fault->size(); ++l) {
+            const float indent = l == 0 ? 0.0f : ui->FontSize;
+            dl->AddText(ui, ui->FontSize, ImVec2(area.x + indent, y), pack(theme.text), (*fault)[l].c_str());
+            y += line_h;
+        }
     }
     dl->PopClipRect();
     const float line = std::max(1.0f, std::round(layout.exit.height / 40.0f));

@@ -108,7 +108,9 @@ TEST_CASE("operator overlay: PIN pad, facts, Exit and Reload; closes by itself",
     REQUIRE(overlay.screen(1.4) == OperatorScreen::Facts);
     CHECK(overlay.digits_entered() == 0);
     CHECK(overlay.press(OperatorKey::Reload, 0, 2.0) == OperatorAction::Reload);
-    CHECK(overlay.screen(2.0) == OperatorScreen::Closed);
+    CHECK(overlay.screen(61.9) == OperatorScreen::Facts);  // stays open to show the outcome, timer restarted
+    CHECK(overlay.press(OperatorKey::Close, 0, 3.0) == OperatorAction::None);
+    CHECK(overlay.screen(3.0) == OperatorScreen::Closed);
 
     overlay.open(10.0);
     CHECK(overlay.screen(69.9) == OperatorScreen::Pin);

@@ -303,28 +303,33 @@ TEST_CASE("operator overlay: Reload content swaps in a good folder and lists a b
     CHECK(headline_of(app) == "Changed: " + first_headline);
     CHECK(first_headline_run(app).rfind("Changed:", 0) == 0);
     CHECK(app.faults_seen().empty());
+    // The overlay stays open and says how it went.
+    REQUIRE(app.operator_screen(t) == app::OperatorScreen::Facts);
+    CHECK(app.last_reload() == "new content shown (" + source.shown_hash() + ")");
+    CHECK(swapped.summary == "reloaded " + bundle + " (content " + source.shown_hash() + ")");
 
     // Pressed again with nothing changed: nothing to swap, nothing seen.
-    open_facts();
     tap_box(app.facts_layout().reload);
     REQUIRE(app.take_reload_request());
     CHECK(app::reload_content(source, app, t).outcome == app::ReloadOutcome::Unchanged);
     CHECK(app.faults_seen().empty());
+    CHECK(app.last_reload() == "no change: the folder holds what is shown");
 
     // A broken manifest: refused, the changed article stays, and the overlay lists why.
     write(bundle + "/manifest.toml", "[bundle\nid = ");
-    open_facts();
     tap_box(app.facts_layout().reload);
     REQUIRE(app.take_reload_request());
     const app::ReloadReport refused = app::reload_content(source, app, t);
     CHECK(refused.outcome == app::ReloadOutcome::Refused);
     app.frame(size, t);
     CHECK(headline_of(app) == "Changed: " + first_headline);
-    REQUIRE(app.faults_seen().size() == refused.fault_lines.size() + 1);
+    CHECK(app.last_reload() == "refused (1 error); the last good content stays");
+    REQUIRE(app.faults_seen().size() == refused.fault_lines.size() - 1);  // all but ReloadFailed, the refusal itself
     const auto seen = [&](const std::string& part) {
         return std::any_of(app.faults_seen().begin(), app.faults_seen().end(),
                            [&](const std::string& line) { return line.find(part) != std::string::npos; });
     };
-    CHECK(seen(std::string(core::fault_name(core::FaultCode::BadToml))));
-    CHECK(seen("reload refused; still showing " + bundle));
+    CHECK(seen("reload: error " + std::string(core::fault_name(core::FaultCode::BadToml)) + " manifest.toml:1:8"));
+    CHECK_FALSE(seen(std::string(core::fault_name(core::FaultCode::ReloadFailed))));
+    CHECK(refused.summary == "reload refused; still showing " + bundle + " (content " + source.shown_hash() + ")");
 }
