@@ -94,22 +94,7 @@ test::Image half_size(const test::Image& image) {
     return half;
 }
 
-// A still touch at (x, y) of `held` seconds, sent at `t` (which moves on).
-void touch(app::App& app, float x, float y, double& t, double held = 0.08) {
-    platform::InputEvent event;
-    event.type = platform::EventType::PointerDown;
-    event.x = x;
-    event.y = y;
-    event.time = t;
-    app.handle(event, t);
-    t += held;
-    event.type = platform::EventType::PointerUp;
-    event.time = t;
-    app.handle(event, t);
-}
-void touch(app::App& app, const layout::Box& box, double& t) {
-    touch(app, box.x + box.width * 0.5f, box.y + box.height * 0.5f, t);
-}
+using test::touch;
 
 test::Image screenshot(const std::string& name, const std::string& args) {
     const std::string png = test::temp_path(name + ".png");

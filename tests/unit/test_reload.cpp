@@ -260,20 +260,15 @@ TEST_CASE("operator overlay: Reload content swaps in a good folder and lists a b
     const app::FrameSize size{1080, 1920, 96.0f};
     double t = 10.0;
     app.frame(size, t);
+    // A touch, then the frame that shows what it did.
     const auto tap = [&](float x, float y, double held = 0.08) {
-        platform::InputEvent event;
-        event.type = platform::EventType::PointerDown;
-        event.x = x;
-        event.y = y;
-        event.time = t;
-        app.handle(event, t);
-        t += held;
-        event.type = platform::EventType::PointerUp;
-        event.time = t;
-        app.handle(event, t);
+        test::touch(app, x, y, t, held);
         app.frame(size, t);
     };
-    const auto tap_box = [&](const layout::Box& box) { tap(box.x + box.width * 0.5f, box.y + box.height * 0.5f); };
+    const auto tap_box = [&](const layout::Box& box) {
+        test::touch(app, box, t);
+        app.frame(size, t);
+    };
     const auto open_facts = [&] {
         tap(5, 5, 2.5);
         tap(1075, 1915, 2.5);

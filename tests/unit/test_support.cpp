@@ -81,4 +81,21 @@ platform::Pixels render_app(app::App& app, int width, int height, const std::vec
     return pixels;
 }
 
+void touch(app::App& app, float x, float y, double& t, double held) {
+    platform::InputEvent event;
+    event.type = platform::EventType::PointerDown;
+    event.x = x;
+    event.y = y;
+    event.time = t;
+    app.handle(event, t);
+    t += held;
+    event.type = platform::EventType::PointerUp;
+    event.time = t;
+    app.handle(event, t);
+}
+
+void touch(app::App& app, const layout::Box& box, double& t) {
+    touch(app, box.x + box.width * 0.5f, box.y + box.height * 0.5f, t);
+}
+
 }  // namespace kiosk::test

@@ -42,4 +42,9 @@ double ink(const Image& image, int x0, int y0, int x1, int y1);
 // pixels, one frame at each of `times`. The app keeps its state; its textures go with the surface.
 platform::Pixels render_app(app::App& app, int width, int height, const std::vector<double>& times);
 
+// A still touch at (x, y) of `held` seconds, sent to `app` at `t`, which moves on by `held`.
+void touch(app::App& app, float x, float y, double& t, double held = 0.08);
+// The same at the middle of `box`.
+void touch(app::App& app, const layout::Box& box, double& t);
+
 }  // namespace kiosk::test
