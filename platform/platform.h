@@ -3,6 +3,7 @@
 // GLFW is used for a display; EGL (Mesa surfaceless) renders with no display at all.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,6 +22,10 @@ struct SurfaceConfig {
     bool headless = false;             // true: EGL surfaceless + offscreen framebuffer, no display needed
     GlApi gl = GlApi::Auto;            // Auto: GL 3, else GLES 3, else GLES 2; else exactly this one
     std::string title = "kiosk";       // window title
+    // Called once, on the calling thread, as soon as the framebuffer size and the monitor's DPI (0:
+    // unknown) are known and before the GL context is made (the slow part: a software driver
+    // loads and links its compiler). The caller can lay out meanwhile on another thread.
+    std::function<void(int width, int height, float dpi)> on_size_known;  // empty: not called
 };
 
 // Keys the kiosk reacts to; everything else arrives as Key::Other.

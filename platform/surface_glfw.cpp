@@ -309,6 +309,11 @@ bool SurfaceGlfw::open(const SurfaceConfig& config, std::string* error) {
         set_error(error, glfw_failure("GLFW: no monitor to go fullscreen on"));
         return false;
     }
+    if (config.on_size_known) {
+        // The size asked for; the window manager may still change it (then the first frame says so).
+        config.on_size_known(config.fullscreen ? mode->width : config.width,
+                             config.fullscreen ? mode->height : config.height, monitor_dpi(monitor));
+    }
 
     std::string tried;
     for (GlApi api : apis_to_try(config.gl)) {

@@ -251,6 +251,7 @@ private:
 
 std::unique_ptr<Surface> open_headless_egl(const SurfaceConfig& config, std::string* error) {
     auto surface = std::make_unique<SurfaceHeadlessEgl>(config.width, config.height);
+    if (config.on_size_known) config.on_size_known(config.width, config.height, 0.0f);
     if (!surface->open(config.gl, error)) return nullptr;  // the destructor releases what was made
     return surface;
 }

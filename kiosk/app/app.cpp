@@ -334,6 +334,15 @@ ImDrawData* App::frame(const FrameSize& size, double now) {
     }
 }
 
+void App::prepare(const FrameSize& size) noexcept {
+    try {
+        ImGui::SetCurrentContext(imgui_);
+        relayout(size, 0.0);
+    } catch (...) {
+        laid_out_for_ = FrameSize{0, 0, 0.0f};  // the first frame lays out (and shows a failure) itself
+    }
+}
+
 ImDrawData* App::draw_frame(const FrameSize& size, double now) {
     advance(now);
     if (size.width != laid_out_for_.width || size.height != laid_out_for_.height || size.dpi != laid_out_for_.dpi ||

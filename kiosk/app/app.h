@@ -100,6 +100,10 @@ public:
 
     // Builds one frame for `size` at `now` and returns ImGui's draw data for the renderer.
     ImDrawData* frame(const FrameSize& size, double now);
+    // Lays out for `size` ahead of the first frame: fonts, article, pictures; no GL. Safe on
+    // another thread while the surface opens, as long as nothing else touches this App or ImGui
+    // until it returns. A failure only leaves the work to the first frame.
+    void prepare(const FrameSize& size) noexcept;
     // True once after a frame rebuilt the font atlas: the renderer must upload it again.
     bool take_fonts_changed();
     // Without an uploader the field of marks and QR codes are not drawn (everything else is).

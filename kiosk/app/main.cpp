@@ -4,8 +4,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <functional>
 #include <optional>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -63,6 +66,29 @@ app::AppParams app_params(const app::Options& options, const app::KioskConfig& c
     return params;
 }
 
+// Opening a GL surface takes a software driver 150-300 ms, mostly loading its compiler; the app
+// lays out (fonts, article, pictures: about 50 ms) on a second thread meanwhile. The thread is
+// joined when the returned object goes, which the caller lets happen before touching the app.
+class LayoutWhileOpening {
+public:
+    // Fills in `config.on_size_known`; `dpi_for` turns the monitor's DPI (0: unknown) into the one used.
+    LayoutWhileOpening(app::App& app, platform::SurfaceConfig& config, std::function<float(float)> dpi_for)
+        : dpi_for_(std::move(dpi_for)) {
+        config.on_size_known = [this, &app](int width, int height, float monitor_dpi) {
+            const app::FrameSize size{width, height, dpi_for_(monitor_dpi)};
+            try {
+                worker_ = std::jthread([&app, size] { app.prepare(size); });
+            } catch (const std::system_error&) {
+                // No thread: the first frame lays out instead.
+            }
+        };
+    }
+
+private:
+    std::function<float(float)> dpi_for_;
+    std::jthread worker_;  // joins in its destructor
+};
+
 // The app draws its pictures (the field of marks, QR codes) through the surface's textures.
 void connect_textures(app::App& app, platform::Surface& surface) {
     app.set_texture_uploader([&surface](int width, int height, const uint8_t* rgba, platform::TextureFilter filter,
@@ -78,8 +104,13 @@ int take_screenshot(const app::Options& options, const app::KioskConfig& kiosk_c
     config.gl = options.gl;
     config.width = options.width > 0 ? options.width : 1080;
     config.height = options.height > 0 ? options.height : 1920;
+    const float dpi = kiosk_config.window.dpi > 0.0 ? static_cast<float>(kiosk_config.window.dpi) : 96.0f;
     std::string error;
-    std::unique_ptr<platform::Surface> surface = platform::open_surface(config, &error);
+    std::unique_ptr<platform::Surface> surface;
+    {
+        LayoutWhileOpening layout(app, config, [dpi](float) { return dpi; });
+        surface = platform::open_surface(config, &error);
+    }
     if (!surface) {
         std::fprintf(stderr, "kiosk: cannot render without a display: %s\n", error.c_str());
         return 1;
@@ -90,7 +121,6 @@ int take_screenshot(const app::Options& options, const app::KioskConfig& kiosk_c
     // The moment shown: --time after the view opened, else when everything has settled.
     const double now = options.time >= 0.0 ? options.time : app.counter_settles_after();
     app.scroll_to(options.scroll, now);
-    const float dpi = kiosk_config.window.dpi > 0.0 ? static_cast<float>(kiosk_config.window.dpi) : 96.0f;
     const app::FrameSize size{surface->width(), surface->height(), dpi};
     // Two frames: the first lays out and builds the atlas, the second is the settled picture.
     for (int i = 0; i < 2; ++i) {
@@ -133,8 +163,17 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
     config.width = options.width > 0 ? options.width : 1080;
     config.height = options.height > 0 ? options.height : 1920;
     config.title = app.bundle().manifest.title.empty() ? "kiosk" : app.bundle().manifest.title;
+    // Sizes in millimetres need the panel's DPI: the config's, else the monitor's, else 96.
+    const bool dpi_from_config = kiosk_config.window.dpi > 0.0;
+    const auto dpi_for = [&](float monitor_dpi) {
+        return dpi_from_config ? static_cast<float>(kiosk_config.window.dpi) : monitor_dpi > 0.0f ? monitor_dpi : 96.0f;
+    };
     std::string error;
-    std::unique_ptr<platform::Surface> surface = platform::open_surface(config, &error);
+    std::unique_ptr<platform::Surface> surface;
+    {
+        LayoutWhileOpening layout(app, config, dpi_for);
+        surface = platform::open_surface(config, &error);
+    }
     if (!surface) {
         std::fprintf(stderr, "kiosk: cannot open a window: %s\n", error.c_str());
         return 1;
@@ -144,11 +183,7 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
     std::fprintf(stderr, "kiosk: renderer %s\n", renderer.c_str());
     std::fprintf(stderr, "kiosk: showing %s (content %s); SIGHUP reloads, SIGTERM ends\n", source.shown_origin().c_str(),
                  source.shown_hash().c_str());
-    // Sizes in millimetres need the panel's DPI: the config's, else the monitor's, else 96.
-    const bool dpi_from_config = kiosk_config.window.dpi > 0.0;
-    const float dpi = dpi_from_config ? static_cast<float>(kiosk_config.window.dpi)
-                      : surface->physical_dpi() > 0.0f ? surface->physical_dpi()
-                                                       : 96.0f;
+    const float dpi = dpi_for(surface->physical_dpi());
     // The operator overlay's facts: which GL API the renderer runs on comes first in the version.
     const platform::GlInfo gl_info = surface->gl_info();
     app.set_platform_facts({gl_info.renderer, std::string(platform::gl_api_name(gl_info.api)) + ", " + gl_info.version,

@@ -9,7 +9,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <string>
+#include <thread>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -184,4 +186,52 @@ TEST_CASE("the theme's text contrast is at least 7:1", "[render][theme]") {
     CHECK(views::contrast_ratio(theme.text_muted, theme.background) >= 4.5f);
     CHECK(views::contrast_ratio(theme.accent, theme.background) >= 4.5f);
     CHECK(views::contrast_ratio({0, 0, 0}, {1, 1, 1}) == Approx(21.0f));
+}
+
+TEST_CASE("laying out on another thread while the surface opens gives the same first frame", "[render][startup]") {
+    const content::LoadResult loaded = content::load_builtin_bundle();
+    REQUIRE(loaded.usable);
+    const int width = 800, height = 480;
+
+    app::App plain(loaded.bundle);
+    const Image expected(test::render_app(plain, width, height, {5.0}));
+
+    // As main.cpp does: the surface says its size before making the GL context; the app lays
+    // out on a second thread meanwhile, joined before the first frame.
+    app::App prepared(loaded.bundle);
+    platform::SurfaceConfig config;
+    config.headless = true;
+    config.width = width;
+    config.height = height;
+    int calls = 0;
+    std::thread worker;
+    config.on_size_known = [&](int w, int h, float dpi) {
+        ++calls;
+        CHECK(w == width);
+        CHECK(h == height);
+        CHECK(dpi == 0.0f);  // a headless surface has no monitor
+        worker = std::thread([&prepared, w, h] { prepared.prepare({w, h, 96.0f}); });
+    };
+    std::string error;
+    std::unique_ptr<platform::Surface> surface = platform::open_surface(config, &error);
+    if (worker.joinable()) worker.join();
+    REQUIRE(surface);
+    CHECK(calls == 1);
+    REQUIRE(prepared.article_layout().runs.size() == plain.article_layout().runs.size());
+    CHECK(prepared.take_fonts_changed());  // the atlas is built, not yet uploaded
+
+    // The first frame finds the layout done: it lays out nothing and asks for no other atlas.
+    prepared.set_texture_uploader([&](int w, int h, const uint8_t* rgba, platform::TextureFilter filter, uintptr_t replace) {
+        return surface->upload_texture(w, h, rgba, filter, replace);
+    });
+    surface->begin_frame();
+    ImDrawData* draw_data = prepared.frame({width, height, 96.0f}, 5.0);
+    CHECK_FALSE(prepared.take_fonts_changed());
+    surface->fonts_changed();
+    const views::Rgb page = prepared.theme().background;
+    surface->render(draw_data, page.r, page.g, page.b);
+    const Image first(surface->read_pixels());
+    prepared.set_texture_uploader(nullptr);  // its textures go with the surface
+    surface.reset();
+    CHECK(first.rgba == expected.rgba);
 }
