@@ -26,10 +26,19 @@ if [ "${1:-run}" = arm64 ]; then
           libegl-dev:arm64 libgles-dev:arm64 libgl-dev:arm64 libsystemd-dev:arm64
           libegl-mesa0:arm64 libgl1-mesa-dri:arm64 libgl1:arm64)
 fi
+# Installed for the architecture asked for (NAME:ARCH; the machine's own when none is given), or
+# for all. Asking dpkg for NAME alone would also count another architecture's copy: after the arm64
+# cross packages, libimgui-dev:arm64 would pass for the amd64 libimgui-dev the build needs.
+native=$(dpkg --print-architecture)
+installed() {
+    local name=${1%%:*} arch=${1#*:}
+    [ "$arch" = "$1" ] && arch=$native
+    dpkg-query -W -f='${Status}|${Architecture}\n' "$name" 2>/dev/null |
+        grep -qx -e "install ok installed|$arch" -e "install ok installed|all"
+}
 missing=()
 for package in "${want[@]}"; do
-    status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
-    [ "$status" = "install ok installed" ] || missing+=("$package")
+    installed "$package" || missing+=("$package")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "deps: installing ${missing[*]}"
