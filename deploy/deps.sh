@@ -33,8 +33,9 @@ native=$(dpkg --print-architecture)
 installed() {
     local name=${1%%:*} arch=${1#*:}
     [ "$arch" = "$1" ] && arch=$native
-    dpkg-query -W -f='${Status}|${Architecture}\n' "$name" 2>/dev/null |
-        grep -qx -e "install ok installed|$arch" -e "install ok installed|all"
+    local status
+    status=$(dpkg-query -W -f='${Status}|${Architecture}\n' "$name" 2>/dev/null || true)
+    grep -qx -e "install ok installed|$arch" -e "install ok installed|all" <<<"$status"
 }
 missing=()
 for package in "${want[@]}"; do
