@@ -16,6 +16,7 @@ if [ "${1:-run}" = test ]; then
     want+=(catch2 xvfb xauth zbar-tools xdotool)
     # deploy/ci/unattended.sh: clang with its sanitizer and fuzzer runtimes; strace and unshare for isolation
     want+=(clang libclang-rt-14-dev strace util-linux)
+    want+=(valgrind)  # deploy/ci/bench.sh: App::frame's instructions per frame, counted by callgrind
     # deploy/ci/boards.sh: the .deb, its systemd unit, and the kiosk inside headless cage
     want+=(dpkg-dev file systemd cage grim xwayland socat)
 fi

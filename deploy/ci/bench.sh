@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# CI's short benchmark run (issue 8), about 30 s: tests/bench/kiosk_bench --quick --strict. It prints
-# every target with PASS/FAIL and fails only on the ones a shared machine cannot blur: frames drawn
-# while idle and the kiosk's own heap (timing targets are printed, not checked). The full benchmark
-# and the Chromium comparison are manual (README: Benchmark).
+# CI's short benchmark run (issue 8), about 35 s: tests/bench/kiosk_bench --quick --strict.
+# It fails CI only on what a busy CI machine cannot disturb: frames drawn while idle (the bench loop
+# headless and under Xvfb, and the kiosk binary under Xvfb, each measured after the window's first
+# seconds of settling frames), the kiosk's own heap under 20 MiB, and App::frame's instructions per
+# frame in the 100x article within 10 % of the 1x one (callgrind). Timing targets are printed, not
+# checked; the full benchmark and the Chromium comparison are manual (README: Benchmark).
 # Usage: deploy/ci/bench.sh BUILD_DIR
 set -euo pipefail
 build=${1:?usage: deploy/ci/bench.sh BUILD_DIR}

@@ -22,6 +22,12 @@
 #include <GL/gl.h>
 #include <imgui.h>
 #include <unistd.h>
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else  // no valgrind headers: no instruction counts (the parent finds no valgrind either)
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -74,6 +80,7 @@ struct BenchOptions {
     int64_t t0_ns = 0;                 // CLOCK_MONOTONIC just before the parent forked it
     bool startup_only = false;         // stop after the first article frame (for profiling start-up)
     bool floor = false;                // only open the surface and present one empty frame
+    int instructions_times = 0;        // >0: count App::frame's instructions under callgrind (no GL)
 };
 
 const char* kUsage =
@@ -107,6 +114,8 @@ bool parse_options(int argc, char** argv, BenchOptions& options) {
             options.child_mode = value();
         } else if (arg == "--times") {
             options.child_times = std::atoi(value().c_str());
+        } else if (arg == "--instructions") {
+            options.instructions_times = std::atoi(value().c_str());
         } else if (arg == "--floor") {
             options.floor = true;
         } else if (arg == "--startup-only") {
@@ -445,6 +454,37 @@ int run_child(const BenchOptions& options) {
     return 0;
 }
 
+// Instructions, not time: App::frame over views spread through an article `times` as long, with
+// callgrind counting only those frames (CALLGRIND_START/STOP; outside valgrind they do nothing).
+// No GL: App::frame only builds ImGui's draw data, so this is the kiosk's own per-frame work, the
+// same on every run whatever else the machine does. The i-th view is at the same offset within a
+// copy for every length, in a copy spread over the whole length.
+int run_instructions_child(const BenchOptions& options) {
+    const int times = options.instructions_times;
+    app::App app(article_times(content::load_builtin_bundle().bundle, times));
+    const app::FrameSize size{options.width, options.height, 96.0f};
+    app.frame(size, 0.0);  // lays out (once) outside the count
+    const auto& runs = app.article_layout().runs;
+    const size_t per_copy = runs.size() / static_cast<size_t>(times);
+    const auto copy_start = [&](int copy) { return runs[per_copy * static_cast<size_t>(copy)].baseline - runs[0].baseline; };
+    const float copy_height = times > 1 ? copy_start(1) : app.article_layout().height;
+    const float limit_1x = app.scroll_limit() - copy_start(times - 1);
+    constexpr int kViews = 100;
+    double t = 1.0;
+    for (int pass = 0; pass < 2; ++pass) {  // the first pass warms ImGui's buffers up
+        if (pass == 1) CALLGRIND_START_INSTRUMENTATION;
+        for (int i = 0; i < kViews; ++i) {
+            const int copy = static_cast<int>(std::lround(static_cast<double>(times - 1) * i / (kViews - 1)));
+            app.scroll_to(copy_start(copy) + std::min(copy_height, limit_1x) * static_cast<float>(i) / kViews, t);
+            app.frame(size, t);
+            t += 0.02;
+        }
+        if (pass == 1) CALLGRIND_STOP_INSTRUMENTATION;
+    }
+    out("frames", kViews);
+    return 0;
+}
+
 // [kiosk binary] --------------------------------------------------------------------------------
 
 struct FrameLogLine {
@@ -588,6 +628,35 @@ bool run_child_process(const BenchOptions& options, const std::string& mode, int
     return true;
 }
 
+// App::frame's instructions per frame for an article `times` as long, counted by callgrind in a
+// child (see run_instructions_child). False when valgrind is not installed or the run failed.
+bool count_frame_instructions(const BenchOptions& options, int times, Report& report) {
+    char out_path[] = "/tmp/kiosk-bench-callgrind-XXXXXX";
+    const int fd = mkstemp(out_path);
+    if (fd < 0) return false;
+    close(fd);
+    const Spawned child = spawn({"valgrind", "--tool=callgrind", "--instr-atstart=no", "--quiet",
+                                 std::string("--callgrind-out-file=") + out_path, self_path(), "--instructions",
+                                 std::to_string(times), "--size",
+                                 std::to_string(options.width) + "x" + std::to_string(options.height)},
+                                {}, {"DISPLAY", "WAYLAND_DISPLAY"}, true);
+    if (child.pid < 0) return false;
+    const std::string lines = read_all(child.stdout_fd);
+    const int status = wait_exit(child.pid);
+    std::ifstream in(out_path);
+    double total = -1.0;
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind("summary:", 0) == 0 || line.rfind("totals:", 0) == 0)
+            total = std::max(total, std::atof(line.c_str() + line.find(':') + 1));
+    unlink(out_path);
+    Report frames;
+    frames.read_lines(lines, "");
+    const std::optional<double> count = frames.number("frames");
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || total <= 0.0 || !count) return false;
+    report.number("instructions." + std::to_string(times) + "x.app_frame_instructions", total / *count);
+    return true;
+}
+
 // [table] ---------------------------------------------------------------------------------------
 
 std::string figure(const Report& report, const std::string& name, const char* format = "%.1f") {
@@ -662,6 +731,11 @@ void print_tables(const BenchOptions& options, const Report& report) {
     print_row("article length (scroll frames, whole article)", {"runs / lines", "frame CPU med / p99",
                                                               "app CPU med / p99", "first frame app CPU"});
     print_row("---", {"---", "---", "---", "---"});
+    for (const int times : options.article_times) {
+        const std::string p = "instructions." + std::to_string(times) + "x.";
+        print_row("App::frame instructions per frame " + std::to_string(times) + "x (callgrind)",
+                  {figure(report, p + "app_frame_instructions", "%.0f"), "", "", ""});
+    }
     for (const std::string& mode : options.modes) {
         for (const int times : options.article_times) {
             const std::string p = mode + "." + std::to_string(times) + "x.";
@@ -724,6 +798,12 @@ std::vector<Target> evaluate_targets(const BenchOptions& options, Report& report
         const std::optional<double> d = report.number(hundred + "scroll.app_cpu_ms.median");
         if (c && d && *c > 0.0) report.number(mode + ".scaling.app_cpu_100x_over_1x", *d / *c);
     }
+    // The same, counted in instructions: no machine noise, so it is checked in --quick as well.
+    const std::optional<double> i1 = report.number("instructions.1x.app_frame_instructions");
+    const std::optional<double> i100 = report.number("instructions.100x.app_frame_instructions");
+    if (i1 && i100 && *i1 > 0.0) report.number("instructions.app_frame_100x_over_1x", *i100 / *i1);
+    add("100x article: App::frame instructions within 10 % of 1x (callgrind)", "instructions.app_frame_100x_over_1x",
+        false, [](double v) { return v <= 1.10; }, "x%.3f");
     for (const Target& target : targets) {
         const std::string key = "targets." + std::to_string(&target - targets.data());
         report.text(key + ".name", target.name);
@@ -776,6 +856,14 @@ int run_parent(BenchOptions options) {
             stop(xvfb.pid);
         }
     }
+    if (std::system("valgrind --version >/dev/null 2>&1") == 0) {
+        for (const int times : options.article_times) {
+            std::fprintf(stderr, "bench: App::frame instructions under callgrind, article %dx...\n", times);
+            ok = count_frame_instructions(options, times, report) && ok;
+        }
+    } else {
+        std::fprintf(stderr, "bench: valgrind not installed: no instruction counts\n");
+    }
     const std::vector<Target> targets = evaluate_targets(options, report);
     print_tables(options, report);
     print_targets(targets);
@@ -800,6 +888,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
+        if (options.instructions_times > 0) return run_instructions_child(options);
         if (!options.child_mode.empty()) return options.floor ? run_floor_child(options) : run_child(options);
         std::signal(SIGPIPE, SIG_IGN);
         return run_parent(options);
