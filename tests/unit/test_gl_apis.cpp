@@ -6,16 +6,14 @@
 
 #include <imgui.h>
 
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "platform/platform.h"
 #include "support/image_diff.h"
+#include "test_support.h"
 
 using namespace kiosk;
 using platform::GlApi;
@@ -24,27 +22,9 @@ namespace {
 
 // Runs the kiosk binary headless with extra environment; returns its exit status and output.
 int run_kiosk_with(const std::string& environment, const std::string& args, std::string* output) {
-    static int calls = 0;
-    const std::string log = (std::filesystem::temp_directory_path() /
-                             ("kiosk-gl-" + std::to_string(getpid()) + "-" + std::to_string(++calls) + ".log"))
-                                .string();
-    const std::string command = "env -u DISPLAY -u WAYLAND_DISPLAY -u MESA_GL_VERSION_OVERRIDE -u "
-                                "MESA_GLES_VERSION_OVERRIDE " + environment + " " + KIOSK_BINARY + " " + args +
-                                " >" + log + " 2>&1";
-    const int status = std::system(command.c_str());
-    output->clear();
-    if (std::FILE* file = std::fopen(log.c_str(), "rb")) {
-        char buffer[4096];
-        size_t n = 0;
-        while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) output->append(buffer, n);
-        std::fclose(file);
-    }
-    std::filesystem::remove(log);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string temp_file(const std::string& name) {
-    return (std::filesystem::temp_directory_path() / ("kiosk-gl-" + std::to_string(getpid()) + "-" + name)).string();
+    return test::run_command("env -u DISPLAY -u WAYLAND_DISPLAY -u MESA_GL_VERSION_OVERRIDE -u "
+                             "MESA_GLES_VERSION_OVERRIDE " + environment + " " + KIOSK_BINARY + " " + args,
+                             output);
 }
 
 // Share of pixels clearly brighter than the dark page: text is on it.
@@ -54,25 +34,6 @@ double ink_share(const test::RgbaImage& image) {
         if (image.rgba[i] + image.rgba[i + 1] + image.rgba[i + 2] > 3 * 120) ++bright;
     return double(bright) / double(image.width * image.height);
 }
-
-// Sets (or clears, with null) an environment variable for one scope.
-class ScopedEnv {
-public:
-    ScopedEnv(const char* name, const char* value) : name_(name) {
-        if (const char* old = std::getenv(name)) old_ = old, had_ = true;
-        if (value != nullptr) setenv(name, value, 1);
-        else unsetenv(name);
-    }
-    ~ScopedEnv() {
-        if (had_) setenv(name_, old_.c_str(), 1);
-        else unsetenv(name_);
-    }
-
-private:
-    const char* name_;
-    std::string old_;
-    bool had_ = false;
-};
 
 // The environment that gives each API its real version on Mesa.
 const char* gles_override_for(GlApi api) { return api == GlApi::Gles2 ? "2.0" : nullptr; }
@@ -95,7 +56,7 @@ bool near(const Rgb& c, int r, int g, int b, int slack = 3) {
 TEST_CASE("GLES 3 and GLES 2 screenshots match the GL 3 one", "[gl][render]") {
     const std::string args = " --size 800x480 --scroll 300 --screenshot ";
     std::string log;
-    const std::string gl3 = temp_file("gl3.png");
+    const std::string gl3 = test::temp_path("gl3.png");
     REQUIRE(run_kiosk_with("", "--gl gl3" + args + gl3, &log) == 0);
     CHECK_THAT(log, Catch::Contains("renderer gl3 ("));
     const test::RgbaImage reference = test::load_png_rgba(gl3);
@@ -113,7 +74,7 @@ TEST_CASE("GLES 3 and GLES 2 screenshots match the GL 3 one", "[gl][render]") {
     };
     for (const Case& c : cases) {
         INFO("--gl " << c.gl << " " << c.environment);
-        const std::string path = temp_file(std::string(c.gl) + ".png");
+        const std::string path = test::temp_path(std::string(c.gl) + ".png");
         REQUIRE(run_kiosk_with(c.environment, std::string("--gl ") + c.gl + args + path, &log) == 0);
         CHECK_THAT(log, Catch::Contains(c.expect));
         const test::ImageDiff diff = test::diff_images(reference, test::load_png_rgba(path));
@@ -126,7 +87,7 @@ TEST_CASE("GLES 3 and GLES 2 screenshots match the GL 3 one", "[gl][render]") {
 
 TEST_CASE("the GL context choice (--gl auto) falls back to the best context the driver has", "[gl]") {
     std::string log;
-    const std::string path = temp_file("auto.png");
+    const std::string path = test::temp_path("auto.png");
     SECTION("desktop GL 3 where there is one") {
         REQUIRE(run_kiosk_with("", "--size 200x200 --screenshot " + path, &log) == 0);
         CHECK_THAT(log, Catch::Contains("renderer gl3 ("));
@@ -153,9 +114,9 @@ TEST_CASE("the GL context choice (--gl auto) falls back to the best context the 
 TEST_CASE("textures and long draw lists render on every GL API", "[gl][platform]") {
     const GlApi api = GENERATE(GlApi::Gl3, GlApi::Gles3, GlApi::Gles2);
     INFO("API " << platform::gl_api_name(api));
-    ScopedEnv no_display("DISPLAY", nullptr);
-    ScopedEnv gl_override("MESA_GL_VERSION_OVERRIDE", nullptr);
-    ScopedEnv gles_override("MESA_GLES_VERSION_OVERRIDE", gles_override_for(api));
+    test::ScopedEnv no_display("DISPLAY", nullptr);
+    test::ScopedEnv gl_override("MESA_GL_VERSION_OVERRIDE", nullptr);
+    test::ScopedEnv gles_override("MESA_GLES_VERSION_OVERRIDE", gles_override_for(api));
 
     constexpr int kWidth = 256, kHeight = 160;
     ImGui::CreateContext();

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "platform/service_notify.h"
+#include "test_support.h"
 
 using kiosk::platform::ServiceNotifier;
 
@@ -56,32 +57,14 @@ private:
     bool bound_ = false;
 };
 
-class ScopedVariable {
-public:
-    ScopedVariable(const char* name, const char* value) : name_(name) {
-        if (const char* old = std::getenv(name)) saved_ = old, had_ = true;
-        if (value) setenv(name, value, 1);
-        else unsetenv(name);
-    }
-    ~ScopedVariable() {
-        if (had_) setenv(name_, saved_.c_str(), 1);
-        else unsetenv(name_);
-    }
-
-private:
-    const char* name_;
-    std::string saved_;
-    bool had_ = false;
-};
-
 }  // namespace
 
 TEST_CASE("the service notifier sends READY once, watchdog pings on time, and STOPPING", "[service]") {
     NotifyListener listener;
     REQUIRE(listener.bound());
-    ScopedVariable socket("NOTIFY_SOCKET", listener.path().c_str());
-    ScopedVariable watchdog("WATCHDOG_USEC", "2000000");
-    ScopedVariable watchdog_pid("WATCHDOG_PID", "1");  // cage's pid under systemd, never ours
+    kiosk::test::ScopedEnv socket("NOTIFY_SOCKET", listener.path().c_str());
+    kiosk::test::ScopedEnv watchdog("WATCHDOG_USEC", "2000000");
+    kiosk::test::ScopedEnv watchdog_pid("WATCHDOG_PID", "1");  // cage's pid under systemd, never ours
 
     ServiceNotifier notifier;
     CHECK(notifier.enabled());
@@ -107,8 +90,8 @@ TEST_CASE("the service notifier sends READY once, watchdog pings on time, and ST
 }
 
 TEST_CASE("without systemd the notifier does nothing and never asks the loop to wake", "[service]") {
-    ScopedVariable socket("NOTIFY_SOCKET", nullptr);
-    ScopedVariable watchdog("WATCHDOG_USEC", "2000000");
+    kiosk::test::ScopedEnv socket("NOTIFY_SOCKET", nullptr);
+    kiosk::test::ScopedEnv watchdog("WATCHDOG_USEC", "2000000");
     ServiceNotifier notifier;
     CHECK_FALSE(notifier.enabled());
     CHECK(notifier.watchdog_s() == 0.0);
@@ -118,7 +101,7 @@ TEST_CASE("without systemd the notifier does nothing and never asks the loop to 
     notifier.stopping();
 
     SECTION("a socket that is not there costs one log line, not a crash") {
-        ScopedVariable gone("NOTIFY_SOCKET", "/nonexistent/kiosk-notify");
+        kiosk::test::ScopedEnv gone("NOTIFY_SOCKET", "/nonexistent/kiosk-notify");
         ServiceNotifier lost;
         CHECK(lost.enabled());
         lost.ready("x");
@@ -126,8 +109,8 @@ TEST_CASE("without systemd the notifier does nothing and never asks the loop to 
     }
     SECTION("a malformed WATCHDOG_USEC means no watchdog") {
         NotifyListener listener;
-        ScopedVariable present("NOTIFY_SOCKET", listener.path().c_str());
-        ScopedVariable bad("WATCHDOG_USEC", "12abc");
+        kiosk::test::ScopedEnv present("NOTIFY_SOCKET", listener.path().c_str());
+        kiosk::test::ScopedEnv bad("WATCHDOG_USEC", "12abc");
         CHECK(ServiceNotifier().watchdog_s() == 0.0);
     }
 }

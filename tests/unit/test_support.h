@@ -2,6 +2,7 @@
 // in-process on a headless surface. Test-only; nothing here is part of the kiosk.
 #pragma once
 #include <cstdint>
+#include <cstdlib>
 #include <functional>
 #include <string>
 #include <utility>
@@ -46,5 +47,26 @@ platform::Pixels render_app(app::App& app, int width, int height, const std::vec
 void touch(app::App& app, float x, float y, double& t, double held = 0.08);
 // The same at the middle of `box`.
 void touch(app::App& app, const layout::Box& box, double& t);
+
+// Sets (or, with null, removes) an environment variable for one scope, then puts it back.
+class ScopedEnv {
+public:
+    ScopedEnv(const char* name, const char* value) : name_(name) {
+        if (const char* old = std::getenv(name)) old_ = old, had_ = true;
+        if (value != nullptr) setenv(name, value, 1);
+        else unsetenv(name);
+    }
+    ~ScopedEnv() {
+        if (had_) setenv(name_, old_.c_str(), 1);
+        else unsetenv(name_);
+    }
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+private:
+    const char* name_;
+    std::string old_;
+    bool had_ = false;
+};
 
 }  // namespace kiosk::test
