@@ -309,10 +309,11 @@ bool SurfaceGlfw::open(const SurfaceConfig& config, std::string* error) {
         set_error(error, glfw_failure("GLFW: no monitor to go fullscreen on"));
         return false;
     }
+    dpi_ = monitor_dpi(monitor);
     if (config.on_size_known) {
         // The size asked for; the window manager may still change it (then the first frame says so).
         config.on_size_known(config.fullscreen ? mode->width : config.width,
-                             config.fullscreen ? mode->height : config.height, monitor_dpi(monitor));
+                             config.fullscreen ? mode->height : config.height, dpi_);
     }
 
     std::string tried;
@@ -331,7 +332,6 @@ bool SurfaceGlfw::open(const SurfaceConfig& config, std::string* error) {
     }
 
     glfwSwapInterval(1);
-    dpi_ = monitor_dpi(monitor);
 
     glfwSetWindowUserPointer(window_, this);
     glfwSetMouseButtonCallback(window_, on_mouse_button);

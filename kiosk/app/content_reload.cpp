@@ -19,11 +19,12 @@ ReloadReport reload_content(ContentSource& source, App& app, double now) {
     const LoadRecord& record = source.history().back();
     int errors = 0;
     for (const core::Fault& fault : record.faults) {
-        report.fault_lines.push_back(record.origin + ": " + core::format_fault(fault));
+        const std::string line = core::format_fault(fault);
+        report.fault_lines.push_back(record.origin + ": " + line);
         // ReloadFailed only says the reload was refused, which "Last reload" shows; the overlay
         // lists what is wrong in the bundle, without the folder (its Source line has it).
         if (fault.code == core::FaultCode::ReloadFailed) continue;
-        app.note_fault("reload: " + core::format_fault(fault));
+        app.note_fault("reload: " + line);
         errors += fault.severity == core::Severity::Error;
     }
     if (bundle) {

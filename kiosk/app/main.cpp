@@ -71,11 +71,12 @@ app::AppParams app_params(const app::Options& options, const app::KioskConfig& c
 // joined when the returned object goes, which the caller lets happen before touching the app.
 class LayoutWhileOpening {
 public:
-    // Fills in `config.on_size_known`; `dpi_for` turns the monitor's DPI (0: unknown) into the one used.
+    // Fills in `config.on_size_known` for as long as this lives; `dpi_for` turns the monitor's DPI
+    // (0: unknown) into the one used.
     LayoutWhileOpening(app::App& app, platform::SurfaceConfig& config, std::function<float(float)> dpi_for)
-        : dpi_for_(std::move(dpi_for)) {
-        config.on_size_known = [this, &app](int width, int height, float monitor_dpi) {
-            const app::FrameSize size{width, height, dpi_for_(monitor_dpi)};
+        : config_(config) {
+        config.on_size_known = [this, &app, dpi_for = std::move(dpi_for)](int width, int height, float monitor_dpi) {
+            const app::FrameSize size{width, height, dpi_for(monitor_dpi)};
             try {
                 worker_ = std::jthread([&app, size] { app.prepare(size); });
             } catch (const std::system_error&) {
@@ -83,9 +84,10 @@ public:
             }
         };
     }
+    ~LayoutWhileOpening() { config_.on_size_known = nullptr; }  // it points at this; worker_ joins after
 
 private:
-    std::function<float(float)> dpi_for_;
+    platform::SurfaceConfig& config_;
     std::jthread worker_;  // joins in its destructor
 };
 
