@@ -3,7 +3,8 @@
 #   1. installs the cross compiler, the :arm64 dev packages and qemu-user-static (deploy/deps.sh arm64),
 #   2. cross-builds the kiosk and its Catch2 suite with deploy/toolchain-arm64.cmake,
 #   3. runs the whole suite under qemu-aarch64-static (Mesa's softpipe: llvmpipe hangs under qemu),
-#   4. renders an arm64 --screenshot under qemu and checks it matches the amd64 one.
+#   4. renders an arm64 --screenshot under qemu and checks it matches the amd64 one,
+#   5. packs the arm64 .deb (CPack) and checks it holds an aarch64 binary.
 # Usage: deploy/arm64.sh [NATIVE_BUILD_DIR]   (the amd64 build to compare with; default build-test,
 # configured and built here when missing). Exit status: non-zero when any step fails.
 # Environment: KIOSK_ARM64_BUILD (default build-arm64); KIOSK_ARM64_EXCLUDE (see below).
@@ -43,4 +44,10 @@ for size in 1080x1920 800x480; do
         --screenshot "$shots/arm64-$size.png"
     "$native/png_diff" "$shots/arm64-$size.png" "$shots/amd64-$size.png"
 done
+(cd "$arm64" && cpack -G DEB >/dev/null)
+deb=$(ls "$arm64"/kiosk_*_arm64.deb)
+dpkg-deb -f "$deb" Architecture | grep -qx arm64 || { echo "arm64: the .deb is not arm64" >&2; exit 1; }
+dpkg-deb -x "$deb" "$shots/deb"
+file -b "$shots/deb/usr/bin/kiosk" | grep -q 'ARM aarch64' || { echo "arm64: the .deb holds no aarch64 binary" >&2; exit 1; }
+echo "arm64: .deb $(stat -c %s "$deb") bytes, binary $(stat -c %s "$shots/deb/usr/bin/kiosk") bytes (stripped)"
 echo "arm64: all done in $((SECONDS - start)) s"

@@ -1,31 +1,41 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the kiosk needs to build, run and test, only those missing.
-# Usage: deploy/deps.sh [run|test|arm64]   (test adds what the test suite uses; arm64: the cross
-# build for 64-bit ARM and qemu to test it, see deploy/arm64.sh)
+# Usage: deploy/deps.sh [run|test|arm64]
+#   run:   build and run the kiosk (and build its amd64 .deb: build-essential brings dpkg-dev)
+#   test:  run's, plus what the whole test suite uses (deploy/test.sh and deploy/ci/)
+#   arm64: run's, plus the cross build for 64-bit ARM and qemu to test it (deploy/arm64.sh,
+#          deploy/package.sh arm64)
+# Each mode adds to the run list, never replaces it: a fresh machine has none of it.
 set -euo pipefail
+mode=${1:-run}
+case "$mode" in run|test|arm64) ;; *) echo "usage: deploy/deps.sh [run|test|arm64]" >&2; exit 2 ;; esac
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
-if [ "${1:-run}" = arm64 ] && ! dpkg --print-foreign-architectures | grep -qx arm64; then
+if [ "$mode" = arm64 ] && ! dpkg --print-foreign-architectures | grep -qx arm64; then
     $sudo dpkg --add-architecture arm64  # Debian's mirror serves arm64; apt-get update below fetches its lists
 fi
-want=(build-essential cmake pkg-config
+want=(build-essential cmake pkg-config file
       libimgui-dev libglfw3-dev libstb-dev libmd4c-dev libtomlplusplus-dev libqrencode-dev
       libegl-dev libgles-dev libgl-dev libopengl-dev libegl-mesa0 libgl1-mesa-dri libgl1 libsystemd-dev
       fonts-noto-core)
-if [ "${1:-run}" = test ]; then
+if [ "$mode" = test ]; then
     want+=(catch2 xvfb xauth zbar-tools xdotool)
     # deploy/ci/unattended.sh: clang with its sanitizer and fuzzer runtimes; strace and unshare for isolation
     want+=(clang libclang-rt-14-dev strace util-linux)
     want+=(valgrind)  # deploy/ci/bench.sh: App::frame's instructions per frame, counted by callgrind
     # deploy/ci/boards.sh: the .deb, its systemd unit, and the kiosk inside headless cage
-    want+=(dpkg-dev file systemd cage grim xwayland socat)
+    want+=(dpkg-dev systemd cage grim xwayland socat procps)
+    # deploy/ci/booted.sh: a Debian root made from Debian's packages, booted with systemd as PID 1
+    want+=(mmdebstrap systemd-container)
 fi
-if [ "${1:-run}" = arm64 ]; then
-    want=(crossbuild-essential-arm64 qemu-user-static file catch2
-          libimgui-dev:arm64 libglfw3-dev:arm64 libstb-dev:arm64 libmd4c-dev:arm64 libtomlplusplus-dev:arm64
-          libqrencode-dev:arm64 zbar-tools
-          libegl-dev:arm64 libgles-dev:arm64 libgl-dev:arm64 libsystemd-dev:arm64
-          libegl-mesa0:arm64 libgl1-mesa-dri:arm64 libgl1:arm64)
+if [ "$mode" = arm64 ]; then
+    # Every -dev package the native build uses, for arm64 (libopengl-dev too: the benchmarks'
+    # OpenGL::OpenGL), and the runtime pieces qemu needs to run the arm64 suite.
+    want+=(crossbuild-essential-arm64 qemu-user-static catch2 zbar-tools
+           libimgui-dev:arm64 libglfw3-dev:arm64 libstb-dev:arm64 libmd4c-dev:arm64 libtomlplusplus-dev:arm64
+           libqrencode-dev:arm64
+           libegl-dev:arm64 libgles-dev:arm64 libgl-dev:arm64 libopengl-dev:arm64 libsystemd-dev:arm64
+           libegl-mesa0:arm64 libgl1-mesa-dri:arm64 libgl1:arm64)
 fi
 # Installed for the architecture asked for (NAME:ARCH; the machine's own when none is given), or
 # for all. Asking dpkg for NAME alone would also count another architecture's copy: after the arm64

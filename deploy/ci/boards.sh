@@ -5,13 +5,11 @@
 #   3. the packaged kiosk, started by the unit's own ExecStart line, inside headless cage as an
 #      unprivileged user: sends READY=1 and watchdog pings to a notify socket, a grim screenshot
 #      shows the article, it writes nothing, and the unit's ExecStop ends it and cage cleanly;
-#   4. the GLFW window path on GLES 2 (MESA_GLES_VERSION_OVERRIDE=2.0) and GLES 3 under Xvfb;
-#   5. the arm64 cross build, its test suite under qemu and its screenshot (deploy/arm64.sh), and
-#      the arm64 .deb. Skipped with KIOSK_SKIP_ARM64=1.
+#   4. the GLFW window path on GLES 2 (MESA_GLES_VERSION_OVERRIDE=2.0) and GLES 3 under Xvfb.
+# (The arm64 build, its suite and its .deb are deploy/arm64.sh, a step of its own in deploy/test.sh.)
 # Usage: deploy/ci/boards.sh [NATIVE_BUILD_DIR]   (default build-test, already built with tests)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-root_dir=$PWD
 build=$(cd "${1:-build-test}" && pwd)
 start=$SECONDS
 step() { echo "boards: $* ($((SECONDS - start)) s)"; }
@@ -140,6 +138,7 @@ for api in gles2 gles3; do
     Xvfb :87 -screen 0 800x600x24 -nolisten tcp >/dev/null 2>&1 &
     xvfb_pid=$!
     sleep 1
+    : >"$work/xvfb-$api.log"  # exists before the wait below greps it, however late the kiosk starts
     env DISPLAY=:87 MESA_GLES_VERSION_OVERRIDE=$override timeout 20 "$build/kiosk" --gl "$api" --size 400x300 \
         >"$work/xvfb-$api.log" 2>&1 &
     kiosk=$!
@@ -152,17 +151,3 @@ for api in gles2 gles3; do
         { cat "$work/xvfb-$api.log" >&2; fail "no $api window under Xvfb"; }
 done
 step "GLFW windows on GLES 2 and GLES 3 under Xvfb"
-
-# --- 5. arm64 ---------------------------------------------------------------------------------
-if [ "${KIOSK_SKIP_ARM64:-0}" = 1 ]; then
-    step "arm64 skipped (KIOSK_SKIP_ARM64=1)"
-    exit 0
-fi
-"$root_dir/deploy/arm64.sh" "$build"
-arm64=${KIOSK_ARM64_BUILD:-build-arm64}
-(cd "$arm64" && cpack -G DEB >/dev/null)
-arm_deb=$(ls "$arm64"/kiosk_*_arm64.deb)
-dpkg-deb -f "$arm_deb" Architecture | grep -qx arm64 || fail "the arm64 .deb is not arm64"
-dpkg-deb -x "$arm_deb" "$work/arm"
-file -b "$work/arm/usr/bin/kiosk" | grep -q 'ARM aarch64' || fail "the arm64 .deb holds no aarch64 binary"
-step "arm64 .deb $(stat -c %s "$arm_deb") bytes, binary $(stat -c %s "$work/arm/usr/bin/kiosk") bytes (stripped)"
