@@ -26,7 +26,7 @@ if [ "$mode" = test ]; then
     # deploy/ci/boards.sh: the .deb, its systemd unit, and the kiosk inside headless cage
     want+=(dpkg-dev systemd cage grim xwayland socat procps)
     # deploy/ci/booted.sh: a Debian root made from Debian's packages, booted with systemd as PID 1
-    want+=(mmdebstrap systemd-container)
+    want+=(mmdebstrap systemd-container seatd)
 fi
 if [ "$mode" = arm64 ]; then
     # Every -dev package the native build uses, for arm64 (libopengl-dev too: the benchmarks'

@@ -10,7 +10,6 @@ install(FILES ${kiosk_deploy}/debian/copyright DESTINATION share/doc/kiosk)
 install(FILES /usr/share/doc/libimgui-dev/copyright DESTINATION share/doc/kiosk RENAME copyright.imgui)
 install(FILES ${kiosk_deploy}/README.md DESTINATION share/doc/kiosk)
 install(FILES ${kiosk_deploy}/kiosk.toml DESTINATION /etc/kiosk)
-install(FILES ${kiosk_deploy}/kiosk.pam DESTINATION /etc/pam.d RENAME kiosk)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME kiosk)
@@ -31,12 +30,12 @@ if(NOT CPACK_DEBIAN_PACKAGE_ARCHITECTURE)
     endif()  # else CPack asks dpkg for the host's
 endif()
 # Libraries the binary links come from dpkg-shlibdeps; these are used without being linked: cage
-# and Xwayland run it, GLFW loads libGL (GLX) at run time, Mesa draws, pam_systemd opens the session,
+# and Xwayland run it, GLFW loads libGL (GLX) at run time, Mesa draws, seatd hands out the seat,
 # procps's pkill stops it (kiosk.service's ExecStop).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "cage, xwayland, libgl1, libegl-mesa0, libgl1-mesa-dri, libpam-systemd, systemd, procps")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "cage, seatd, xwayland, libgl1, libegl-mesa0, libgl1-mesa-dri, systemd, procps")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
-    ${kiosk_deploy}/debian/postinst ${kiosk_deploy}/debian/prerm ${kiosk_deploy}/debian/postrm
+    ${kiosk_deploy}/debian/preinst ${kiosk_deploy}/debian/postinst ${kiosk_deploy}/debian/prerm ${kiosk_deploy}/debian/postrm
     ${kiosk_deploy}/debian/conffiles)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 include(CPack)

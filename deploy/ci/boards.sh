@@ -32,12 +32,13 @@ deb=$(ls "$build"/kiosk_*_amd64.deb)
 pkg="$work/pkg"
 dpkg-deb -x "$deb" "$pkg"
 for f in usr/bin/kiosk usr/lib/systemd/system/kiosk.service usr/lib/sysusers.d/kiosk.conf etc/kiosk/kiosk.toml \
-         etc/pam.d/kiosk usr/share/doc/kiosk/copyright usr/share/doc/kiosk/copyright.fonts-noto-core \
+         usr/share/doc/kiosk/copyright usr/share/doc/kiosk/copyright.fonts-noto-core \
          usr/share/doc/kiosk/copyright.imgui usr/share/doc/kiosk/README.md; do
     [ -s "$pkg/$f" ] || fail "the .deb lacks /$f"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for d in cage xwayland libpam-systemd libglfw3 libsystemd0; do
+[ ! -e "$pkg/etc/pam.d/kiosk" ] || fail "the .deb still ships /etc/pam.d/kiosk (the seat comes from seatd)"
+for d in cage seatd xwayland libglfw3 libsystemd0; do
     grep -q "\b$d\b" <<<"$depends" || fail "the .deb does not depend on $d: $depends"
 done
 dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -q conffiles || fail "the .deb has no conffiles"
@@ -51,7 +52,11 @@ verify=$(systemd-analyze verify "$unit" 2>&1) || fail "systemd-analyze verify: $
 [ -z "$verify" ] || fail "systemd-analyze verify has warnings: $verify"
 grep -qx 'Type=notify' "$unit" && grep -qx 'NotifyAccess=all' "$unit" && grep -q '^WatchdogSec=' "$unit" &&
     grep -q '^Restart=always' "$unit" && grep -qx 'User=kiosk' "$unit" || fail "the unit lost a required setting"
-step "unit verified"
+! grep -q '^PAMName=' "$unit" || fail "the unit opens a PAM session: READY=1 from its scope would not count"
+# Hardening (issue 13): an exposure of at most 2.0 (systemd-analyze counts in tenths).
+security=$(systemd-analyze security --offline=true --threshold=20 "$unit" 2>&1) ||
+    fail "systemd-analyze security: exposure above 2.0: $(tail -1 <<<"$security")"
+step "unit verified; $(tail -1 <<<"$security" | sed 's/^→ //')"
 
 # --- 3. the packaged kiosk inside headless cage ---------------------------------------------------
 # The unit's own command line, pointed at the unpacked package. Two test-only changes: the config
@@ -61,7 +66,11 @@ step "unit verified"
 # output is composited like any other.
 exec_start=$(sed -n 's/^ExecStart=//p' "$unit")
 sed 's/^shift_px = .*/shift_px = 0/' "$pkg/etc/kiosk/kiosk.toml" >"$work/kiosk.toml"
-read -r -a command <<<"$exec_start"
+read -r -a words <<<"$exec_start"
+command=()
+for word in "${words[@]}"; do
+    [[ $word == \$* ]] || command+=("$word")  # $KIOSK_CAGE_OPTIONS and $KIOSK_OPTIONS: empty by default
+done
 for i in "${!command[@]}"; do
     case "${command[$i]}" in
         /usr/bin/kiosk) command[$i]="$pkg/usr/bin/kiosk" ;;
@@ -109,12 +118,12 @@ env -u DISPLAY -u WAYLAND_DISPLAY "$pkg/usr/bin/kiosk" --config "$work/kiosk.tom
 "$build/png_diff" "$work/cage.png" "$work/reference.png" || fail "the screen inside cage is not the article"
 step "grim inside cage shows the article ($pings watchdog pings)"
 
-# Stop as systemd does: the unit's ExecStop with $MAINPID = cage, as the service's user; cage
-# must then end by itself.
-exec_stop=$(sed -n 's/^ExecStop=//p' "$unit")
-[ -n "$exec_stop" ] || fail "the unit has no ExecStop"
-read -r -a stop_command <<<"${exec_stop//\$MAINPID/$cage_pid}"
-"${as_user[@]}" "${stop_command[@]}" || fail "ExecStop failed: ${stop_command[*]}"
+# Stop as systemd does: the unit's ExecStop (a sh -c script; systemd turns $$ into $) with MAINPID
+# = cage in its environment, as the service's user; cage must then end by itself.
+stop_script=$(sed -n "s/^ExecStop=\/bin\/sh -c '\(.*\)'\$/\1/p" "$unit")
+[ -n "$stop_script" ] || fail "the unit has no ExecStop=/bin/sh -c '...'"
+stop_script=${stop_script//\$\$/\$}
+MAINPID=$cage_pid timeout 15 "${as_user[@]}" sh -c "$stop_script" || fail "ExecStop failed: $stop_script"
 for _ in $(seq 100); do kill -0 "$cage_pid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$cage_pid" 2>/dev/null && fail "cage still runs 10 s after ExecStop"
 cage_status=0

@@ -43,6 +43,8 @@ trap cleanup EXIT
 $sudo mmdebstrap --quiet --variant=minbase --include=sudo bookworm "$root"
 say "minimal Debian 12 root made in $root"
 
+# A new machine knows its own name (sudo looks it up).
+echo "127.0.1.1 $(hostname)" | $sudo tee -a "$root/etc/hosts" >/dev/null
 $sudo chroot "$root" useradd --create-home --shell /bin/bash visitor
 echo 'visitor ALL=(ALL) NOPASSWD: ALL' | $sudo tee "$root/etc/sudoers.d/visitor" >/dev/null
 $sudo chmod 0440 "$root/etc/sudoers.d/visitor"
@@ -56,6 +58,9 @@ bind() {  # bind SOURCE TARGET_IN_ROOT [mount options]
     $sudo mount --make-rslave "$root$2"
     mounts+=("$root$2")
 }
+# The root is a mount point of its own, as / is on a machine: systemd-nspawn, inside, makes its
+# mounts slaves of "/" and fails with EINVAL in a plain chroot.
+$sudo mount --bind "$root" "$root" && mounts+=("$root")
 bind /proc /proc
 bind /sys /sys
 bind /dev /dev

@@ -30,8 +30,11 @@ kill -TERM \$pid
 wait \$pid || { echo "touch.sh: kiosk exited \$? on SIGTERM"; exit 1; }
 INSIDE
 chmod +x "$work/inside.sh"
-if ! xvfb-run -a -s "-screen 0 1024x600x24" "$work/inside.sh"; then
+# Xvfb's own messages go to a file of their own, shown when the run fails (xvfb-run drops them).
+if ! xvfb-run -a -e "$work/xvfb.log" -s "-screen 0 1024x600x24" "$work/inside.sh"; then
     cat "$work/kiosk.log"
+    echo "touch.sh: what Xvfb said:"
+    cat "$work/xvfb.log"
     exit 1
 fi
 echo "touch.sh: the kiosk lock held under Xvfb"

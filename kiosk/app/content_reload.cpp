@@ -16,6 +16,18 @@ ReloadReport reload_content(ContentSource& source, App& app, double now) {
         app.note_reload("nothing to reload: the built-in content, no --content folder", now);
         return report;
     }
+    if (source.folder_absent()) {
+        report.summary = "reload: there is no folder " + source.dir() + "; showing the built-in bundle (content " +
+                         source.shown_hash() + ")";
+        if (bundle) {
+            app.set_bundle(std::move(*bundle), now);
+            report.outcome = ReloadOutcome::Swapped;
+            app.note_reload("the folder is gone: the built-in content shown (" + source.shown_hash() + ")", now);
+        } else {
+            app.note_reload("nothing to reload: no folder " + source.dir() + ", the built-in content stays", now);
+        }
+        return report;
+    }
     const LoadRecord& record = source.history().back();
     int errors = 0;
     for (const core::Fault& fault : record.faults) {

@@ -12,7 +12,7 @@ class App;
 class ContentSource;
 
 enum class ReloadOutcome {
-    NoFolder,   // the built-in bundle is shown and there is no --content folder to read
+    NoFolder,   // there is no --content folder to read, or (--content-if-present) it does not exist
     Swapped,    // the new bundle is on screen from the next frame
     Unchanged,  // the folder holds what is shown already
     Refused,    // the folder's bundle is not usable: the last good one stays

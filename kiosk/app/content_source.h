@@ -26,16 +26,23 @@ class ContentSource {
 public:
     static constexpr size_t kMaxHistory = 32;  // records kept; the oldest go first
 
-    // `dir`: the bundle directory from --content; "" for the built-in bundle only.
-    explicit ContentSource(std::string dir);
+    // `dir`: the bundle directory from --content; "" for the built-in bundle only. With
+    // `if_present` (--content-if-present, the service's folder for content put there by hand) a
+    // `dir` that does not exist is no fault: the built-in bundle shows until it is made, and
+    // shows again when it is removed.
+    explicit ContentSource(std::string dir, bool if_present = false);
 
     // The first bundle: the directory's when it is usable, else the built-in one. Never fails.
     content::Bundle load_initial(double now);
 
     // Loads the directory again. Returns the new bundle when it is usable and its content differs
     // from what is shown; nothing when it is unchanged, or bad (the last good one stays, and the
-    // record says why). With no directory there is nothing to reload.
+    // record says why). With no directory there is nothing to reload. With `if_present` and the
+    // directory absent, the built-in bundle when something else is shown.
     std::optional<content::Bundle> reload(double now);
+
+    // With `if_present`: the directory did not exist at the last load (nothing was recorded for it).
+    bool folder_absent() const { return folder_absent_; }
 
     const std::string& dir() const { return dir_; }
     const std::string& shown_hash() const { return shown_hash_; }
@@ -46,7 +53,12 @@ public:
 private:
     LoadRecord& record(double now, const content::LoadResult& loaded, bool accepted);
 
+    bool absent_is_fine() const;
+    content::Bundle take_builtin(double now);
+
     std::string dir_;
+    bool if_present_ = false;
+    bool folder_absent_ = false;
     std::string shown_hash_;           // hash of the bundle on screen
     std::string shown_origin_;
     std::deque<LoadRecord> history_;

@@ -44,17 +44,38 @@ void print_faults(const std::vector<core::Fault>& faults, const std::string& ori
 content::Bundle choose_bundle(app::ContentSource& source, std::vector<std::string>* seen) {
     content::Bundle bundle = source.load_initial(0.0);
     for (const app::LoadRecord& record : source.history()) print_faults(record.faults, record.origin, seen);
-    if (!source.dir().empty() && source.shown_origin() != source.dir())
+    if (source.folder_absent())
+        std::fprintf(stderr, "kiosk: there is no folder %s; showing the built-in article (a bundle put there shows after a reload)\n",
+                     source.dir().c_str());
+    else if (!source.dir().empty() && source.shown_origin() != source.dir())
         std::fprintf(stderr, "kiosk: the bundle in %s cannot be shown; showing the built-in article instead\n",
                      source.dir().c_str());
     return bundle;
 }
 
-// SIGHUP or the operator's "Reload content"; what happened goes to the log as well.
-void reload(app::ContentSource& source, app::App& app, double now) {
+// What `systemctl status` shows: the bundle on screen (its id, content hash and origin, so a
+// technician can tell a reload took), the renderer, and how the last reload went.
+std::string service_status(const app::ContentSource& source, const app::App& app, const std::string& renderer,
+                           const std::string& last_reload) {
+    std::string status = "showing " + app.bundle().manifest.id + " (content " + source.shown_hash() + ", " +
+                         source.shown_origin() + "); renderer " + renderer;
+    if (!last_reload.empty()) status += "; last reload: " + last_reload;
+    return status;
+}
+
+// SIGHUP or the operator's "Reload content"; what happened goes to the log as well. Returns the
+// outcome in a few words, for the service status.
+std::string reload(app::ContentSource& source, app::App& app, double now) {
     const app::ReloadReport report = app::reload_content(source, app, now);
     for (const std::string& line : report.fault_lines) std::fprintf(stderr, "kiosk: %s\n", line.c_str());
     std::fprintf(stderr, "kiosk: %s\n", report.summary.c_str());
+    switch (report.outcome) {
+        case app::ReloadOutcome::Swapped: return "new content shown";
+        case app::ReloadOutcome::Unchanged: return "no change";
+        case app::ReloadOutcome::Refused: return "refused, the bundle has errors (see the journal)";
+        case app::ReloadOutcome::NoFolder: break;
+    }
+    return "no folder to read";
 }
 
 app::AppParams app_params(const app::Options& options, const app::KioskConfig& config) {
@@ -197,8 +218,12 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
     app.scroll_to(options.scroll, surface->now());
     app::FrameLog frame_log = app::FrameLog::from_environment();  // benchmarks only (KIOSK_FRAME_LOG)
     bool logged_render_failure = false;
+    std::string status_text = service_status(source, app, renderer, "");
     while (!app.quit_requested() && !signals.stop_requested()) {
-        if (signals.take_reload() || app.take_reload_request()) reload(source, app, surface->now());
+        if (signals.take_reload() || app.take_reload_request()) {
+            status_text = service_status(source, app, renderer, reload(source, app, surface->now()));
+            service.status(status_text);
+        }
         const double now = surface->now();
         const app::DisplayState& state = display.update(platform::local_wall_clock());
         // No cap for signals: the watcher ends the wait through the waker. The watchdog and the
@@ -238,7 +263,7 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
             if (!std::exchange(logged_render_failure, true))
                 std::fprintf(stderr, "kiosk: error FrameFailed: a frame could not be drawn at all (%s)\n", failure.what());
         }
-        service.ready("showing " + app.bundle().manifest.id + "; renderer " + renderer);
+        service.ready(status_text);
     }
     service.stopping();
     if (signals.stop_requested())
@@ -276,7 +301,7 @@ int run(const std::vector<std::string>& args) {
         print_faults(load.faults, "settings", &faults_seen);
         kiosk_config = std::move(load.config);
     }
-    app::ContentSource source(options.content_dir);
+    app::ContentSource source(options.content_dir, options.content_if_present);
     content::Bundle bundle = choose_bundle(source, &faults_seen);
     if (options.version) {
         std::printf("kiosk %s\ncontent: %s version %s, hash %s (%s)\n", KIOSK_VERSION, bundle.manifest.id.c_str(),

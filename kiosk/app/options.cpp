@@ -35,12 +35,14 @@ bool parse_pixels(const std::string& text, float& value) {
 }  // namespace
 
 std::string usage() {
-    return "usage: kiosk [--content DIR] [--fullscreen | --size WxH] [--view article|memorial|sources]\n"
+    return "usage: kiosk [--content DIR | --content-if-present DIR] [--fullscreen | --size WxH] [--view article|memorial|sources]\n"
            "             [--scroll PX] [--time SECONDS] [--reduced-motion] [--screenshot FILE.png]\n"
            "             [--config FILE] [--print-config] [--gl API]\n"
            "             [--version] [--help]\n"
            "       kiosk --check [DIR] [--json]\n"
            "  --content DIR         show the bundle in DIR instead of the built-in article\n"
+           "  --content-if-present DIR  the same, but no fault when DIR does not exist (the service's\n"
+           "                        folder for a bundle put there by hand); it shows after a reload\n"
            "  --fullscreen          fill the whole screen\n"
            "  --size WxH            window or screenshot size in pixels (64 to 16384), e.g. 1080x1920\n"
            "  --view NAME           the view to start in: article, memorial or sources\n"
@@ -86,15 +88,17 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
             value = args[++i];
             return true;
         };
-        const bool takes_value = name == "--content" || name == "--size" || name == "--view" || name == "--scroll" ||
+        const bool takes_value = name == "--content" || name == "--content-if-present" || name == "--size" || name == "--view" || name == "--scroll" ||
                                  name == "--screenshot" || name == "--time" || name == "--config" || name == "--gl";
         if (takes_value && !take_value()) return fail(name + " needs a value");
         if (!takes_value && has_inline_value && name != "--check") return fail(name + " takes no value");
 
-        if (name == "--content") {
-            if (value.empty()) return fail("--content needs a directory");
+        if (name == "--content" || name == "--content-if-present") {
+            if (value.empty()) return fail(name + " needs a directory");
             if (check_dir_given) return fail("give the bundle to --check or to --content, not both");
+            if (!options.content_dir.empty()) return fail("give one of --content and --content-if-present, once");
             options.content_dir = value;
+            options.content_if_present = name == "--content-if-present";
         } else if (name == "--fullscreen") {
             options.fullscreen = true;
         } else if (name == "--size") {

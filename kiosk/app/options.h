@@ -10,6 +10,7 @@ namespace kiosk::app {
 
 struct Options {
     std::string content_dir;           // --content DIR: a bundle on disk; empty: the built-in one
+    bool content_if_present = false;   // --content-if-present DIR: the same, but a DIR that does not exist is no fault
     bool fullscreen = false;           // --fullscreen
     int width = 0, height = 0;         // --size WxH; 0: 1080×1920 in a window, the monitor when fullscreen
     ViewId view = ViewId::Article;     // --view article|memorial|sources

@@ -62,6 +62,9 @@ TEST_CASE("options: bad values and unknown options are refused with a reason", "
              {"--reduced-motion=yes"},
              {"--content"},
              {"--content="},
+             {"--content-if-present"},
+             {"--content", "/a", "--content-if-present", "/b"},
+             {"--content-if-present", "/a", "--check", "/b"},
              {"--screenshot"},
              {"--frobnicate"},
              {"article"},
@@ -81,9 +84,17 @@ TEST_CASE("options: bad values and unknown options are refused with a reason", "
 
 TEST_CASE("options: usage names every option", "[options]") {
     const std::string text = kiosk::app::usage();
-    for (const char* name : {"--content", "--fullscreen", "--size", "--view", "--scroll", "--screenshot", "--version", "--help",
+    for (const char* name : {"--content", "--content-if-present", "--fullscreen", "--size", "--view", "--scroll", "--screenshot", "--version", "--help",
                              "--time", "--reduced-motion", "memorial", "sources", "--config", "--print-config"})
         CHECK(text.find(name) != std::string::npos);
+}
+
+TEST_CASE("options: --content-if-present DIR is --content whose absence is no fault", "[options]") {
+    const auto parsed = parse_options({"--content-if-present", "/etc/kiosk/content"});
+    REQUIRE(parsed.ok);
+    CHECK(parsed.options.content_dir == "/etc/kiosk/content");
+    CHECK(parsed.options.content_if_present);
+    CHECK_FALSE(parse_options({"--content", "/etc/kiosk/content"}).options.content_if_present);
 }
 
 TEST_CASE("options: --config FILE and --print-config", "[options][config]") {

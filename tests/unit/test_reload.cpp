@@ -129,6 +129,49 @@ TEST_CASE("reload: with no folder there is nothing to reload", "[reload]") {
     CHECK_FALSE(source.reload(1.0).has_value());
 }
 
+TEST_CASE("reload: --content-if-present shows the folder once it is made, and the built-in bundle once it goes", "[reload]") {
+    testing::TempDir dir("reload-if-present");
+    const std::string bundle = dir.path() + "/content";
+    app::ContentSource source(bundle, true);
+    CHECK(source.load_initial(0.0).origin == "built-in");
+    CHECK(source.folder_absent());
+    // No fault for a folder nobody made: only the built-in bundle's load is recorded.
+    REQUIRE(source.history().size() == 1);
+    CHECK(source.history().back().faults.empty());
+    CHECK_FALSE(source.reload(1.0).has_value());
+
+    fs::copy(kBase, bundle);
+    const std::optional<content::Bundle> made = source.reload(2.0);
+    REQUIRE(made.has_value());
+    CHECK(made->origin == bundle);
+    CHECK_FALSE(source.folder_absent());
+
+    fs::remove_all(bundle);
+    const std::optional<content::Bundle> gone = source.reload(3.0);
+    REQUIRE(gone.has_value());
+    CHECK(gone->origin == "built-in");
+    CHECK(source.shown_origin() == "built-in");
+}
+
+TEST_CASE("reload: --content-if-present still reports a folder that exists but is broken", "[reload]") {
+    testing::TempDir dir("reload-if-present-bad");
+    const std::string bundle = dir.path() + "/content";
+    fs::copy(kBase, bundle);
+    write(bundle + "/article.md", "no headline here\n");
+    app::ContentSource source(bundle, true);
+    CHECK(source.load_initial(0.0).origin == "built-in");
+    CHECK_FALSE(source.folder_absent());
+    CHECK(has_code(source.history().front(), core::FaultCode::NoHeadline));
+
+    // A dangling link is not an absent folder: it is reported.
+    fs::remove_all(bundle);
+    fs::create_symlink(dir.path() + "/nowhere", bundle);
+    app::ContentSource dangling(bundle, true);
+    CHECK(dangling.load_initial(0.0).origin == "built-in");
+    CHECK_FALSE(dangling.folder_absent());
+    CHECK_FALSE(dangling.history().front().accepted);
+}
+
 TEST_CASE("App::set_bundle shows the new bundle from the next frame, at the same place", "[reload][app]") {
     app::ContentSource builtin("");
     app::App app(builtin.load_initial(0.0));
