@@ -98,5 +98,10 @@ else
     echo "fresh: no png_diff was built, the preview cannot be judged" >&2
     check_status=1
 fi
-echo "fresh: run command $run_seconds s; test command $test_seconds s (exit $test_status); preview $([ $check_status -eq 0 ] && echo 'is the article' || echo 'FAILED')"
-[ "$test_status" -eq 0 ] && [ "$check_status" -eq 0 ]
+echo "fresh: run command $run_seconds s; test command $test_seconds s (exit $test_status); preview $([ $check_status -eq 0 ] && echo 'is the article' || echo 'FAILED'); $((SECONDS - start)) s in all"
+passed=1 failed=0  # the run command's preview was written (checked above)
+for status in "$test_status" "$check_status"; do
+    if [ "$status" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+done
+echo "fresh: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
