@@ -18,12 +18,12 @@
 #include <vector>
 
 #include "app/config.h"
-#include "app/counter.h"
-#include "app/idle.h"
-#include "app/kinetic_scroll.h"
-#include "app/operator_gesture.h"
-#include "app/operator_overlay.h"
-#include "app/touch.h"
+#include "interaction/counter.h"
+#include "interaction/idle.h"
+#include "interaction/kinetic_scroll.h"
+#include "interaction/operator_gesture.h"
+#include "interaction/operator_overlay.h"
+#include "interaction/touch.h"
 #include "app/view_id.h"
 #include "content/bundle.h"
 #include "layout/article_layout.h"

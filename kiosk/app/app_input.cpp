@@ -8,7 +8,7 @@
 #include <cmath>
 
 #include "app/app.h"
-#include "app/kiosk_lock.h"
+#include "interaction/kiosk_lock.h"
 
 namespace kiosk::app {
 

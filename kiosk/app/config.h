@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "app/display_schedule.h"
+#include "service/display_schedule.h"
 #include "core/fault.h"
 
 namespace kiosk::app {

@@ -44,8 +44,8 @@
 
 #include "app/app.h"
 #include "app/config.h"
-#include "app/display_gate.h"
-#include "app/display_schedule.h"
+#include "service/display_gate.h"
+#include "service/display_schedule.h"
 #include "content/bundle.h"
 #include "platform/platform.h"
 #include "support/heap_counter.h"

@@ -24,7 +24,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
-#include "app/content_source.h"
+#include "service/content_source.h"
 #include "core/embedded.h"
 #include "platform/platform.h"
 #include "app/view_id.h"

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "app/counter.h"
+#include "interaction/counter.h"
 #include "layout/number_format.h"
 
 using kiosk::app::counter_progress;

@@ -12,8 +12,8 @@
 #include <utility>
 
 #include "app/config.h"
-#include "app/display_gate.h"
-#include "app/display_schedule.h"
+#include "service/display_gate.h"
+#include "service/display_schedule.h"
 
 using namespace kiosk;
 using app::DisplayParams;

@@ -2,7 +2,7 @@
 // and which waking inputs are swallowed.
 #include <catch2/catch.hpp>
 
-#include "app/idle.h"
+#include "interaction/idle.h"
 
 using namespace kiosk::app;
 

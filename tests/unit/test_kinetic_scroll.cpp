@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "app/kinetic_scroll.h"
+#include "interaction/kinetic_scroll.h"
 
 using namespace kiosk::app;
 

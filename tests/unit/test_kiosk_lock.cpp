@@ -1,7 +1,7 @@
 // The kiosk lock refuses every quit a visitor can make; outside kiosk mode they quit.
 #include <catch2/catch.hpp>
 
-#include "app/kiosk_lock.h"
+#include "interaction/kiosk_lock.h"
 
 using namespace kiosk;
 using app::QuitDecision;

@@ -2,9 +2,9 @@
 // corner gesture that asks for it.
 #include <catch2/catch.hpp>
 
-#include "app/operator_gesture.h"
-#include "app/operator_overlay.h"
-#include "app/pin_lock.h"
+#include "interaction/operator_gesture.h"
+#include "interaction/operator_overlay.h"
+#include "interaction/pin_lock.h"
 
 using namespace kiosk::app;
 

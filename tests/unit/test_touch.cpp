@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "app/touch.h"
+#include "interaction/touch.h"
 
 using namespace kiosk::app;
 

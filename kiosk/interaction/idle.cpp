@@ -1,4 +1,4 @@
-#include "app/idle.h"
+#include "interaction/idle.h"
 
 #include <algorithm>
 #include <cmath>

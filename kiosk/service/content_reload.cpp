@@ -1,10 +1,10 @@
-#include "app/content_reload.h"
+#include "service/content_reload.h"
 
 #include <optional>
 #include <utility>
 
 #include "app/app.h"
-#include "app/content_source.h"
+#include "service/content_source.h"
 
 namespace kiosk::app {
 

@@ -1,4 +1,4 @@
-#include "app/pin_lock.h"
+#include "interaction/pin_lock.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 // shift), and when the loop must wake for the next change. Plain state driven by the caller's
 // local wall-clock time, so tests need no clock. Does NOT draw or sleep; main's loop does.
 #pragma once
-#include "app/display_schedule.h"
+#include "service/display_schedule.h"
 #include "platform/platform.h"
 
 struct ImDrawData;

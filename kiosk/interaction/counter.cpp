@@ -1,4 +1,4 @@
-#include "app/counter.h"
+#include "interaction/counter.h"
 
 #include <algorithm>
 #include <cmath>

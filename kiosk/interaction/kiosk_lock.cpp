@@ -1,4 +1,4 @@
-#include "app/kiosk_lock.h"
+#include "interaction/kiosk_lock.h"
 
 namespace kiosk::app {
 

@@ -1,4 +1,4 @@
-#include "app/content_source.h"
+#include "service/content_source.h"
 
 #include <filesystem>
 #include <system_error>

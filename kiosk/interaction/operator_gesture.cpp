@@ -1,4 +1,4 @@
-#include "app/operator_gesture.h"
+#include "interaction/operator_gesture.h"
 
 namespace kiosk::app {
 

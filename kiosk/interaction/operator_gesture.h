@@ -5,7 +5,7 @@
 // "two corners at once" is not possible; a sequence is.
 #pragma once
 
-#include "app/touch.h"
+#include "interaction/touch.h"
 
 namespace kiosk::app {
 

@@ -1,4 +1,4 @@
-#include "app/kinetic_scroll.h"
+#include "interaction/kinetic_scroll.h"
 
 #include <algorithm>
 #include <cmath>

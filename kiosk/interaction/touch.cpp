@@ -1,4 +1,4 @@
-#include "app/touch.h"
+#include "interaction/touch.h"
 
 #include <algorithm>
 #include <cmath>

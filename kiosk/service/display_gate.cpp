@@ -1,4 +1,4 @@
-#include "app/display_gate.h"
+#include "service/display_gate.h"
 
 #include <imgui.h>
 

@@ -1,4 +1,4 @@
-#include "app/frame_log.h"
+#include "service/frame_log.h"
 
 #include <cstdlib>
 #include <ctime>

@@ -1,4 +1,4 @@
-#include "app/operator_overlay.h"
+#include "interaction/operator_overlay.h"
 
 #include <cmath>
 #include <limits>

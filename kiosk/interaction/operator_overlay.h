@@ -6,7 +6,7 @@
 #pragma once
 #include <string>
 
-#include "app/pin_lock.h"
+#include "interaction/pin_lock.h"
 
 namespace kiosk::app {
 

@@ -1,4 +1,4 @@
-#include "app/display_schedule.h"
+#include "service/display_schedule.h"
 
 #include <algorithm>
 #include <cmath>
