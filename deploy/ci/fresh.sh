@@ -8,13 +8,23 @@
 #   4. checks the preview is the article: not blank, and the same frame as the test build renders.
 # It is a chroot with /proc, /sys and /dev bound, not a container: the test command boots a systemd
 # container of its own (deploy/ci/booted.sh), which a container inside a container would not allow.
-# Usage: deploy/ci/fresh.sh [--keep]   (--keep leaves the root in place and says where)
+# Usage: deploy/ci/fresh.sh [--keep] [--package ARCH]
+#   --keep          leaves the root in place and says where
+#   --package ARCH  instead of the two commands, what a technician runs first (deploy/README.md
+#                   step 1): deploy/package.sh ARCH, and checks the .deb it makes
 # Environment: CI and KIOSK_SKIP_* are passed on to the test command. Needs root or sudo.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
-keep=0
-[ "${1:-}" = --keep ] && keep=1
+keep=0 package=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --keep) keep=1 ;;
+        --package) package=${2:?--package needs amd64 or arm64}; shift ;;
+        *) echo "usage: deploy/ci/fresh.sh [--keep] [--package ARCH]" >&2; exit 2 ;;
+    esac
+    shift
+done
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 start=$SECONDS
@@ -74,6 +84,20 @@ as_visitor() {
         ${KIOSK_SKIP_ARM64:+KIOSK_SKIP_ARM64=$KIOSK_SKIP_ARM64} ${KIOSK_SKIP_BOOTED:+KIOSK_SKIP_BOOTED=$KIOSK_SKIP_BOOTED} \
         /usr/sbin/runuser -u visitor -- bash -c "cd /home/visitor/kiosk && $1"
 }
+
+if [ -n "$package" ]; then
+    package_status=0
+    as_visitor "deploy/package.sh $package" || package_status=$?
+    deb=$(ls "$root/home/visitor/kiosk/dist/"kiosk_*_"$package".deb 2>/dev/null | head -1 || true)
+    if [ "$package_status" -eq 0 ] && [ -n "$deb" ] && [ "$(dpkg-deb -f "$deb" Architecture)" = "$package" ]; then
+        say "deploy/package.sh $package made $(basename "$deb") ($(stat -c %s "$deb") bytes)"
+        echo "fresh: 1 passed, 0 failed"
+        exit 0
+    fi
+    say "FAILED: deploy/package.sh $package (exit $package_status) made no $package .deb"
+    echo "fresh: 0 passed, 1 failed"
+    exit 1
+fi
 
 run_start=$SECONDS
 as_visitor deploy/run.sh
