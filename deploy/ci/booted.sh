@@ -31,6 +31,7 @@ if [ -z "$deb" ]; then
 fi
 
 work=$($sudo mktemp -d /var/tmp/kiosk-booted.XXXXXX)
+$sudo chown "$(id -u):$(id -g)" "$work"  # the logs are this user's; the root inside is made by root
 root="$work/root"
 nspawn_pid="" leader=""
 cleanup() {
@@ -80,11 +81,14 @@ $sudo cp -r "$repo/tests/data/bad_bundles_base" "$root/srv/bundles/broken"
 $sudo sed -i 's/^# .*//' "$root/srv/bundles/broken/article.md"
 
 boot_start=$SECONDS
-$sudo systemd-nspawn --quiet -D "$root" --boot --register=no --keep-unit --console=passive \
+# nspawn writes its own PID first: with sudo, $! would be sudo's. The container's PID 1 is
+# nspawn's child.
+$sudo sh -c 'echo $$ >"$1"; shift; exec "$@"' sh "$work/nspawn.pid" \
+    systemd-nspawn --quiet -D "$root" --boot --register=no --keep-unit --console=passive \
     >"$work/console.log" 2>&1 &
-nspawn_pid=$!
 for _ in $(seq 100); do
-    leader=$(ps -o pid= --ppid "$nspawn_pid" 2>/dev/null | tr -d ' ' | head -1 || true)
+    nspawn_pid=$(cat "$work/nspawn.pid" 2>/dev/null || true)
+    [ -n "$nspawn_pid" ] && leader=$(ps -o pid= --ppid "$nspawn_pid" 2>/dev/null | tr -d ' ' | head -1 || true)
     [ -n "$leader" ] && break
     sleep 0.1
 done
