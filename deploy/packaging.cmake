@@ -36,6 +36,6 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "cage, seatd, xwayland, libgl1, libegl-mesa0, libgl1-mesa-dri, systemd, procps")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${kiosk_deploy}/debian/preinst ${kiosk_deploy}/debian/postinst ${kiosk_deploy}/debian/prerm ${kiosk_deploy}/debian/postrm
-    ${kiosk_deploy}/debian/conffiles)
+    ${kiosk_deploy}/debian/conffiles ${kiosk_deploy}/debian/triggers)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 include(CPack)

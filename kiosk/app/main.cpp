@@ -44,12 +44,14 @@ void print_faults(const std::vector<core::Fault>& faults, const std::string& ori
 content::Bundle choose_bundle(app::ContentSource& source, std::vector<std::string>* seen) {
     content::Bundle bundle = source.load_initial(0.0);
     for (const app::LoadRecord& record : source.history()) print_faults(record.faults, record.origin, seen);
-    if (source.folder_absent())
+    if (source.folder_absent()) {
+        std::string names;
+        for (const app::ContentFolder& folder : source.folders()) names += (names.empty() ? "" : ", ") + folder.path;
         std::fprintf(stderr, "kiosk: there is no folder %s; showing the built-in article (a bundle put there shows after a reload)\n",
-                     source.dir().c_str());
-    else if (!source.dir().empty() && source.shown_origin() != source.dir())
-        std::fprintf(stderr, "kiosk: the bundle in %s cannot be shown; showing the built-in article instead\n",
-                     source.dir().c_str());
+                     names.c_str());
+    } else if (!source.dir().empty() && source.shown_origin() != source.dir())
+        std::fprintf(stderr, "kiosk: the bundle in %s cannot be shown; showing %s instead\n", source.dir().c_str(),
+                     source.shown_origin() == "built-in" ? "the built-in article" : source.shown_origin().c_str());
     return bundle;
 }
 
@@ -301,7 +303,10 @@ int run(const std::vector<std::string>& args) {
         print_faults(load.faults, "settings", &faults_seen);
         kiosk_config = std::move(load.config);
     }
-    app::ContentSource source(options.content_dir, options.content_if_present);
+    std::vector<app::ContentFolder> folders;
+    if (!options.content_dir.empty()) folders.push_back({options.content_dir, false});
+    for (const std::string& dir : options.content_if_present) folders.push_back({dir, true});
+    app::ContentSource source(std::move(folders));
     content::Bundle bundle = choose_bundle(source, &faults_seen);
     if (options.version) {
         std::printf("kiosk %s\ncontent: %s version %s, hash %s (%s)\n", KIOSK_VERSION, bundle.manifest.id.c_str(),

@@ -41,8 +41,8 @@ std::string usage() {
            "             [--version] [--help]\n"
            "       kiosk --check [DIR] [--json]\n"
            "  --content DIR         show the bundle in DIR instead of the built-in article\n"
-           "  --content-if-present DIR  the same, but no fault when DIR does not exist (the service's\n"
-           "                        folder for a bundle put there by hand); it shows after a reload\n"
+           "  --content-if-present DIR  the same, but no fault when DIR does not exist; given more than\n"
+           "                        once, the first folder present whose bundle is usable is shown\n"
            "  --fullscreen          fill the whole screen\n"
            "  --size WxH            window or screenshot size in pixels (64 to 16384), e.g. 1080x1920\n"
            "  --view NAME           the view to start in: article, memorial or sources\n"
@@ -96,9 +96,14 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
         if (name == "--content" || name == "--content-if-present") {
             if (value.empty()) return fail(name + " needs a directory");
             if (check_dir_given) return fail("give the bundle to --check or to --content, not both");
-            if (!options.content_dir.empty()) return fail("give one of --content and --content-if-present, once");
-            options.content_dir = value;
-            options.content_if_present = name == "--content-if-present";
+            if (name == "--content") {
+                if (!options.content_dir.empty() || !options.content_if_present.empty())
+                    return fail("--content takes one folder, and not beside --content-if-present");
+                options.content_dir = value;
+            } else {
+                if (!options.content_dir.empty()) return fail("--content-if-present does not go with --content");
+                options.content_if_present.push_back(value);
+            }
         } else if (name == "--fullscreen") {
             options.fullscreen = true;
         } else if (name == "--size") {
@@ -131,7 +136,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
             if (!has_inline_value && i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0) value = args[++i];
             if (has_inline_value && value.empty()) return fail("--check= needs a directory");
             if (!value.empty()) {
-                if (!options.content_dir.empty()) return fail("give the bundle to --check or to --content, not both");
+                if (!options.content_dir.empty() || !options.content_if_present.empty()) return fail("give the bundle to --check or to --content, not both");
                 options.content_dir = value;
                 check_dir_given = true;
             }

@@ -10,7 +10,9 @@ namespace kiosk::app {
 
 struct Options {
     std::string content_dir;           // --content DIR: a bundle on disk; empty: the built-in one
-    bool content_if_present = false;   // --content-if-present DIR: the same, but a DIR that does not exist is no fault
+    // --content-if-present DIR, once or more: folders in order of preference, each of which may be
+    // absent without a fault (the first present one is shown; see service/content_source.h)
+    std::vector<std::string> content_if_present;
     bool fullscreen = false;           // --fullscreen
     int width = 0, height = 0;         // --size WxH; 0: 1080×1920 in a window, the monitor when fullscreen
     ViewId view = ViewId::Article;     // --view article|memorial|sources

@@ -22,44 +22,58 @@ struct LoadRecord {
     std::vector<core::Fault> faults;   // everything the validator found; a refused reload adds ReloadFailed
 };
 
+// One folder the kiosk may show a bundle from. A folder given `if_present` may be absent without
+// a fault (the service's folders: nobody may have put a bundle there); any other problem with it,
+// a dangling link or a broken bundle, is reported as usual.
+struct ContentFolder {
+    std::string path;
+    bool if_present = false;
+};
+
 class ContentSource {
 public:
     static constexpr size_t kMaxHistory = 32;  // records kept; the oldest go first
 
-    // `dir`: the bundle directory from --content; "" for the built-in bundle only. With
-    // `if_present` (--content-if-present, the service's folder for content put there by hand) a
-    // `dir` that does not exist is no fault: the built-in bundle shows until it is made, and
-    // shows again when it is removed.
+    // Folders in order of preference (--content, or --content-if-present given once or more: the
+    // service gives the technician's folder, the packaged one and the last good packaged one);
+    // none: the built-in bundle only.
+    explicit ContentSource(std::vector<ContentFolder> folders);
+    // One folder, or none when `dir` is "".
     explicit ContentSource(std::string dir, bool if_present = false);
 
-    // The first bundle: the directory's when it is usable, else the built-in one. Never fails.
+    // The first bundle: the first folder present whose bundle is usable (a broken one is recorded
+    // and passed over), else the built-in one. Never fails.
     content::Bundle load_initial(double now);
 
-    // Loads the directory again. Returns the new bundle when it is usable and its content differs
-    // from what is shown; nothing when it is unchanged, or bad (the last good one stays, and the
-    // record says why). With no directory there is nothing to reload. With `if_present` and the
-    // directory absent, the built-in bundle when something else is shown.
+    // Loads the first folder present again. Returns its bundle when it is usable and differs from
+    // what is shown; nothing when it is unchanged, or bad (what is shown stays, and the record says
+    // why: a reload never replaces good content with a folder further down). With no folder given
+    // there is nothing to reload; with every folder absent, the built-in bundle when something else
+    // is shown.
     std::optional<content::Bundle> reload(double now);
 
-    // With `if_present`: the directory did not exist at the last load (nothing was recorded for it).
-    bool folder_absent() const { return folder_absent_; }
+    // Every folder is absent (all given `if_present`): nothing was recorded for them at the last load.
+    bool folder_absent() const { return !folders_.empty() && present_.empty(); }
 
-    const std::string& dir() const { return dir_; }
+    // The folder the last load read first: the first present; else the first given; "" with none.
+    const std::string& dir() const { return present_.empty() ? (folders_.empty() ? kNone : folders_.front().path) : present_.front(); }
+    const std::vector<ContentFolder>& folders() const { return folders_; }
     const std::string& shown_hash() const { return shown_hash_; }
     const std::string& shown_origin() const { return shown_origin_; }
     // Newest last. The first record is the initial load.
     const std::deque<LoadRecord>& history() const { return history_; }
 
 private:
-    LoadRecord& record(double now, const content::LoadResult& loaded, bool accepted);
+    static const std::string kNone;
 
-    bool absent_is_fine() const;
+    LoadRecord& record(double now, const content::LoadResult& loaded, bool accepted);
+    void find_present();  // fills present_ from folders_, as the disk is now
+    content::Bundle show(content::LoadResult&& loaded);
     content::Bundle take_builtin(double now);
 
-    std::string dir_;
-    bool if_present_ = false;
-    bool folder_absent_ = false;
-    std::string shown_hash_;           // hash of the bundle on screen
+    std::vector<ContentFolder> folders_;
+    std::vector<std::string> present_;  // folders_ that exist (or may not be passed over), in order
+    std::string shown_hash_;            // hash of the bundle on screen
     std::string shown_origin_;
     std::deque<LoadRecord> history_;
 };

@@ -92,9 +92,13 @@ TEST_CASE("options: usage names every option", "[options]") {
 TEST_CASE("options: --content-if-present DIR is --content whose absence is no fault", "[options]") {
     const auto parsed = parse_options({"--content-if-present", "/etc/kiosk/content"});
     REQUIRE(parsed.ok);
-    CHECK(parsed.options.content_dir == "/etc/kiosk/content");
-    CHECK(parsed.options.content_if_present);
-    CHECK_FALSE(parse_options({"--content", "/etc/kiosk/content"}).options.content_if_present);
+    CHECK(parsed.options.content_dir.empty());
+    CHECK(parsed.options.content_if_present == std::vector<std::string>{"/etc/kiosk/content"});
+    CHECK(parse_options({"--content", "/etc/kiosk/content"}).options.content_if_present.empty());
+    const auto chain = parse_options({"--content-if-present", "/a", "--content-if-present=/b"});
+    REQUIRE(chain.ok);
+    CHECK(chain.options.content_if_present == std::vector<std::string>{"/a", "/b"});
+    CHECK_FALSE(parse_options({"--content", "/a", "--content", "/b"}).ok);
 }
 
 TEST_CASE("options: --config FILE and --print-config", "[options][config]") {

@@ -172,6 +172,50 @@ TEST_CASE("reload: --content-if-present still reports a folder that exists but i
     CHECK_FALSE(dangling.history().front().accepted);
 }
 
+TEST_CASE("reload: folders in order: the first present and usable shows; a reload reads only the first present", "[reload]") {
+    testing::TempDir dir("reload-chain");
+    const std::string local = dir.path() + "/etc-content", packaged = dir.path() + "/packaged",
+                      last_good = dir.path() + "/last-good";
+    fs::copy(kBase, packaged);
+    fs::copy(kBase, last_good);
+    write(last_good + "/article.md", "###### Test section\n\n# The Last Good Headline\n\nA paragraph.\n");
+    write(packaged + "/article.md", "no headline here\n");  // a broken content package arrived
+    app::ContentSource source({{local, true}, {packaged, true}, {last_good, true}});
+
+    // At start the absent local folder is no fault, the broken package is recorded and passed over.
+    const content::Bundle first = source.load_initial(0.0);
+    CHECK(first.origin == last_good);
+    REQUIRE(source.history().size() == 2);
+    CHECK_FALSE(source.history().front().accepted);
+    CHECK(source.history().front().origin == packaged);
+    CHECK(has_code(source.history().front(), core::FaultCode::NoHeadline));
+
+    // A reload reads the packaged folder, the first present: still broken, so what is shown stays.
+    CHECK_FALSE(source.reload(1.0).has_value());
+    CHECK(source.shown_origin() == last_good);
+    CHECK(has_code(source.history().back(), core::FaultCode::ReloadFailed));
+
+    // A good package: shown. Then a technician's own bundle comes first.
+    fs::copy_file(kBase + "/article.md", packaged + "/article.md", fs::copy_options::overwrite_existing);
+    const std::optional<content::Bundle> fixed = source.reload(2.0);
+    REQUIRE(fixed.has_value());
+    CHECK(fixed->origin == packaged);
+    fs::copy(kBase, local);
+    const std::optional<content::Bundle> own = source.reload(3.0);
+    REQUIRE(own.has_value());
+    CHECK(own->origin == local);
+
+    // Broken by hand: refused, the technician's last good version stays; removed: the package shows.
+    write(local + "/article.md", "no headline here\n");
+    CHECK_FALSE(source.reload(4.0).has_value());
+    CHECK(source.shown_origin() == local);
+    fs::remove_all(local);
+    const std::optional<content::Bundle> back = source.reload(5.0);
+    REQUIRE(back.has_value());
+    CHECK(back->origin == packaged);
+    CHECK_FALSE(source.folder_absent());
+}
+
 TEST_CASE("App::set_bundle shows the new bundle from the next frame, at the same place", "[reload][app]") {
     app::ContentSource builtin("");
     app::App app(builtin.load_initial(0.0));
