@@ -27,6 +27,8 @@ if [ "$mode" = test ]; then
     want+=(dpkg-dev systemd cage grim xwayland socat procps)
     # deploy/ci/booted.sh: a Debian root made from Debian's packages, booted with systemd as PID 1
     want+=(mmdebstrap systemd-container seatd)
+    # deploy/ci/fleet.sh: the museum's signed repository (deploy/fleet/)
+    want+=(reprepro gnupg)
 fi
 if [ "$mode" = arm64 ]; then
     # Every -dev package the native build uses, for arm64 (libopengl-dev too: the benchmarks'

@@ -3,7 +3,7 @@
 # deploy/ci/ and the arm64 build. Exit status: non-zero when any step fails. At the end (also after
 # a failure) a table says which steps ran, how long each took, and which were skipped or not reached.
 # Environment: KIOSK_TEST_BUILD (default build-test); KIOSK_SKIP_ARM64=1 leaves the arm64 step out;
-# KIOSK_SKIP_BOOTED=1 leaves out the booted systemd test (deploy/ci/booted.sh).
+# KIOSK_SKIP_BOOTED=1 leaves out the tests on a booted systemd (deploy/ci/booted.sh and fleet.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -27,7 +27,7 @@ summary() {
     echo "steps: $passed passed, $failed failed"
     exit "$status"
 }
-plan=(deps build ctest touch bench boards booted arm64 unattended)
+plan=(deps build ctest touch bench boards booted fleet arm64 unattended)
 trap summary EXIT
 
 # Runs one step as its own process (so `set -e` holds inside it) and records how it went.
@@ -52,6 +52,7 @@ if [ "${KIOSK_SKIP_BOOTED:-0}" = 1 ]; then
     skip booted "KIOSK_SKIP_BOOTED=1"
 else
     step booted deploy/ci/booted.sh "$build"   # the .deb in a Debian root booted with systemd (issue 13)
+    step fleet deploy/ci/fleet.sh "$build"     # a display kept up to date from a signed repository (issue 16)
 fi
 if [ "${KIOSK_SKIP_ARM64:-0}" = 1 ]; then
     skip arm64 "KIOSK_SKIP_ARM64=1"

@@ -18,33 +18,15 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
 build=$(cd "${1:-build-test}" && pwd)
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-start=$SECONDS
-say() { echo "booted: $* ($((SECONDS - start)) s)"; }
-fail() { echo "booted: FAILED: $*" >&2; [ -n "${leader:-}" ] && inside journalctl -b --no-pager -n 80 >&2; exit 1; }
+tag=booted
+. deploy/ci/container.sh
 
 deb=$(ls "$build"/kiosk_*_amd64.deb 2>/dev/null | head -1 || true)
 if [ -z "$deb" ]; then
     (cd "$build" && cpack -G DEB >/dev/null)
     deb=$(ls "$build"/kiosk_*_amd64.deb)
 fi
-
-work=$($sudo mktemp -d /var/tmp/kiosk-booted.XXXXXX)
-$sudo chown "$(id -u):$(id -g)" "$work"  # the logs are this user's; the root inside is made by root
-root="$work/root"
-nspawn_pid="" leader=""
-cleanup() {
-    local status=$?
-    if [ -n "$nspawn_pid" ]; then
-        $sudo kill -TERM "$nspawn_pid" 2>/dev/null || true  # nspawn asks the container's systemd to power off
-        for _ in $(seq 100); do $sudo kill -0 "$nspawn_pid" 2>/dev/null || break; sleep 0.1; done
-        $sudo kill -KILL "$nspawn_pid" 2>/dev/null || true
-    fi
-    if [ "${KIOSK_BOOTED_KEEP:-0}" = 1 ]; then echo "booted: the root stays in $root"; else $sudo rm -rf --one-file-system "$work"; fi
-    exit "$status"
-}
-trap cleanup EXIT
+container_work
 
 # The stand-in for kiosk 0.1.0: only what the upgrade must clean up, its PAM stack as a conffile.
 old="$work/old"
@@ -66,48 +48,14 @@ say "Debian 12 root with systemd and $(basename "$deb") installed over the 0.1.0
 [ ! -e "$root/etc/pam.d/kiosk" ] || fail "the upgrade left the dropped /etc/pam.d/kiosk behind"
 grep -q '^kiosk:' "$root/etc/passwd" || fail "no kiosk user after the install"
 
-# What a container cannot have: a DRM card, input devices and a console for cage to take.
-$sudo mkdir -p "$root/etc/systemd/system/kiosk.service.d"
-$sudo tee "$root/etc/systemd/system/kiosk.service.d/container-test.conf" >/dev/null <<'CONF'
-# Installed by deploy/ci/booted.sh only; never shipped. A container has no DRM device and no input
-# devices: cage draws on its headless backend with the pixman renderer.
-[Service]
-Environment=WLR_BACKENDS=headless WLR_RENDERER=pixman
-CONF
+container_dropin
 # Bundles for the reload checks: a good one, and the same with its headline gone.
 $sudo mkdir -p "$root/srv/bundles"
 $sudo cp -r "$repo/tests/data/bad_bundles_base" "$root/srv/bundles/good"
 $sudo cp -r "$repo/tests/data/bad_bundles_base" "$root/srv/bundles/broken"
 $sudo sed -i 's/^# .*//' "$root/srv/bundles/broken/article.md"
 
-boot_start=$SECONDS
-# nspawn writes its own PID first: with sudo, $! would be sudo's. The container's PID 1 is
-# nspawn's child.
-$sudo sh -c 'echo $$ >"$1"; shift; exec "$@"' sh "$work/nspawn.pid" \
-    systemd-nspawn --quiet -D "$root" --boot --register=no --keep-unit --console=passive \
-    >"$work/console.log" 2>&1 &
-for _ in $(seq 100); do
-    nspawn_pid=$(cat "$work/nspawn.pid" 2>/dev/null || true)
-    [ -n "$nspawn_pid" ] && leader=$(ps -o pid= --ppid "$nspawn_pid" 2>/dev/null | tr -d ' ' | head -1 || true)
-    [ -n "$leader" ] && break
-    sleep 0.1
-done
-[ -n "$leader" ] || { cat "$work/console.log" >&2; fail "systemd-nspawn started no container"; }
-inside() { $sudo nsenter --target "$leader" --all --root --wd -- "$@"; }
-show() { inside systemctl show -P "$1" kiosk.service; }
-# Waits up to $1 seconds for the test in $2 (a shell word list) to pass.
-wait_for() {
-    local seconds=$1
-    shift
-    for _ in $(seq $((seconds * 5))); do "$@" >/dev/null 2>&1 && return 0; sleep 0.2; done
-    return 1
-}
-running() { [ "$(show ActiveState)/$(show SubState)" = active/running ]; }
-kiosk_pid() { inside pgrep -u kiosk -x kiosk; }
-status_has() { show StatusText | grep -qF -- "$1"; }
-journal() { inside journalctl -b -u kiosk.service --no-pager -o cat; }
-
-wait_for 60 inside systemctl is-system-running --wait || true  # "degraded" is judged below, by the unit itself
+container_boot
 wait_for 120 running || fail "kiosk.service is $(show ActiveState)/$(show SubState) 120 s after boot, not active/running"
 say "kiosk.service active (running) $((SECONDS - boot_start)) s after boot; status: $(show StatusText)"
 status_has "built-in" || fail "the status does not say the built-in article is shown: $(show StatusText)"

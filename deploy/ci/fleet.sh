@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Displays kept up to date from the museum's signed apt repository (issue 16), proven on a display
+# booted with systemd as PID 1 (systemd-nspawn) that reads the repository from file: (a USB stick):
+#   1. the repository (deploy/fleet/repo.sh) with the kiosk .deb, a content package and the keyring
+#      package; the display installs the keyring package, then the kiosk and the content from it;
+#   2. installing and upgrading the content package reloads the running kiosk (dpkg trigger), with
+#      the same kiosk process, and the status names the packaged content;
+#   3. a broken content package that slipped past deploy/fleet/content-package.sh never reaches the
+#      screen: the reload is refused, and after a restart the last good content shows, not the
+#      built-in article;
+#   4. a roll-back (the old content again under a higher version) shows the old content;
+#   5. a tampered .deb and a repository signed by an unknown key are refused by apt; a Release
+#      dated in the future (a board whose clock is behind) is still taken (Check-Date: no).
+# Usage: deploy/ci/fleet.sh [BUILD_DIR]   (default build-test; its .deb is made when missing)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo_root=$PWD
+build=$(cd "${1:-build-test}" && pwd)
+tag=fleet
+. deploy/ci/container.sh
+
+deb=$(ls "$build"/kiosk_*_amd64.deb 2>/dev/null | head -1 || true)
+if [ -z "$deb" ]; then
+    (cd "$build" && cpack -G DEB >/dev/null)
+    deb=$(ls "$build"/kiosk_*_amd64.deb)
+fi
+container_work
+fleet=deploy/fleet
+export KIOSK="$build/kiosk"
+
+# --- the repository, as a museum makes it --------------------------------------------------------
+apt_repo="$work/repo"
+"$fleet/repo.sh" init "$apt_repo" "Test museum" >/dev/null
+bundles="$work/bundles"
+mkdir -p "$bundles"
+cp -r tests/data/bad_bundles_base "$bundles/v1"
+cp -r tests/data/bad_bundles_base "$bundles/v2"
+sed -i 's/^# A Test Headline/# A Second Test Headline/' "$bundles/v2/article.md"
+"$fleet/content-package.sh" "$bundles/v1" test 1.0-1 "$work/debs" >/dev/null
+"$fleet/content-package.sh" "$bundles/v2" test 2.0-1 "$work/debs" >/dev/null
+"$fleet/repo.sh" keyring "$apt_repo" file:/srv/kiosk-repo >/dev/null
+"$fleet/repo.sh" add "$apt_repo" "$deb" "$work/debs/kiosk-content-test_1.0-1_all.deb" >/dev/null
+say "a signed repository with $(basename "$deb") and kiosk-content-test 1.0-1"
+
+$sudo mmdebstrap --quiet --variant=minbase --include=systemd,systemd-sysv,dbus,ca-certificates \
+    --customize-hook="copy-in $apt_repo/kiosk-fleet-keyring_1_all.deb /tmp" \
+    --customize-hook='chroot "$1" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends /tmp/kiosk-fleet-keyring_1_all.deb' \
+    bookworm "$root" >"$work/mmdebstrap.log" 2>&1 || { cat "$work/mmdebstrap.log" >&2; fail "mmdebstrap"; }
+container_dropin
+$sudo mkdir -p "$root/srv/kiosk-repo"
+say "a display set up by the keyring package"
+container_boot --bind-ro="$apt_repo:/srv/kiosk-repo"
+apt_in() { inside env DEBIAN_FRONTEND=noninteractive apt-get -qq -o Dpkg::Use-Pty=0 "$@"; }
+apt_in update || fail "apt-get update from the museum's repository"
+apt_in install -y --no-install-recommends kiosk kiosk-content-test >"$work/install.log" 2>&1 ||
+    { cat "$work/install.log" >&2; fail "installing kiosk and its content from the repository"; }
+inside systemctl start kiosk.service
+wait_for 120 running || fail "kiosk.service is $(show ActiveState)/$(show SubState), not active/running"
+status_has "/usr/share/kiosk/content" || fail "the packaged content is not shown: $(show StatusText)"
+v1=$(show StatusText | sed -n 's/.*(content \([0-9a-f]*\),.*/\1/p')
+[ -d "$root/var/lib/kiosk/content-last-good" ] || fail "the trigger kept no last good content"
+first_kiosk=$(kiosk_pid)
+say "installed from the repository: the kiosk shows /usr/share/kiosk/content (content $v1)"
+
+# --- an upgrade reloads the kiosk -----------------------------------------------------------------------
+"$fleet/repo.sh" add "$apt_repo" "$work/debs/kiosk-content-test_2.0-1_all.deb" >/dev/null
+apt_in update || fail "apt-get update after publishing 2.0-1"
+apt_in install -y --only-upgrade kiosk-content-test >"$work/upgrade.log" 2>&1 ||
+    { cat "$work/upgrade.log" >&2; fail "upgrading the content"; }
+wait_for 20 status_has "last reload: new content shown" || fail "the upgrade did not reload the kiosk: $(show StatusText)"
+v2=$(show StatusText | sed -n 's/.*(content \([0-9a-f]*\),.*/\1/p')
+[ "$v2" != "$v1" ] && [ "$(kiosk_pid)" = "$first_kiosk" ] || fail "content $v1 -> $v2, kiosk $first_kiosk -> $(kiosk_pid)"
+say "upgrading the content package reloaded the kiosk: content $v1 -> $v2, same kiosk process"
+upgrade_journal=$(journal | grep -E 'kiosk: (reload|showing)' || true)
+
+# --- a broken content package never reaches the screen ----------------------------------------------
+broken="$work/broken-stage"
+mkdir -p "$broken"
+dpkg-deb -R "$work/debs/kiosk-content-test_2.0-1_all.deb" "$broken"
+sed -i 's/^# .*//' "$broken/usr/share/kiosk/content/article.md"
+sed -i 's/^Version: .*/Version: 2.1-1/' "$broken/DEBIAN/control"
+rm -f "$broken/DEBIAN/md5sums"
+dpkg-deb --root-owner-group --build "$broken" "$work/debs/kiosk-content-test_2.1-1_all.deb" >/dev/null
+"$fleet/repo.sh" add "$apt_repo" "$work/debs/kiosk-content-test_2.1-1_all.deb" >/dev/null
+apt_in update && apt_in install -y --only-upgrade kiosk-content-test >"$work/broken.log" 2>&1 ||
+    { cat "$work/broken.log" >&2; fail "installing the broken content package"; }
+grep -q 'has errors; the display keeps its last good content' "$work/broken.log" ||
+    fail "the trigger did not say the packaged content has errors: $(cat "$work/broken.log")"
+wait_for 20 status_has "last reload: refused" || fail "the broken package was not refused: $(show StatusText)"
+status_has "(content $v2," || fail "the broken package changed what is shown: $(show StatusText)"
+inside systemctl restart kiosk.service
+wait_for 120 running || fail "after a restart kiosk.service is $(show ActiveState)/$(show SubState)"
+status_has "(content $v2, /var/lib/kiosk/content-last-good)" ||
+    fail "after a restart the last good content is not shown: $(show StatusText)"
+say "a broken content package was refused, and after a restart the last good content ($v2) shows"
+
+# --- roll back: the old content under a higher version ---------------------------------------------------
+"$fleet/content-package.sh" "$bundles/v1" test 2.2-1 "$work/debs" >/dev/null
+"$fleet/repo.sh" add "$apt_repo" "$work/debs/kiosk-content-test_2.2-1_all.deb" >/dev/null
+apt_in update && apt_in install -y --only-upgrade kiosk-content-test >/dev/null 2>&1 || fail "the roll-back"
+wait_for 20 status_has "(content $v1, /usr/share/kiosk/content)" || fail "the roll-back does not show content $v1: $(show StatusText)"
+say "rolled back: 2.2-1 carries the 1.0-1 content again (content $v1)"
+
+# --- what apt must refuse --------------------------------------------------------------------------------
+pool_deb=$(find "$apt_repo/pool" -name 'kiosk-content-test_2.2-1_all.deb')
+cp "$pool_deb" "$work/good.deb"
+printf 'tampered' | dd of="$pool_deb" bs=1 seek=2000 conv=notrunc 2>/dev/null
+inside apt-get -qq clean
+if apt_in install -y --reinstall kiosk-content-test >"$work/tampered.log" 2>&1; then fail "a tampered .deb was installed"; fi
+grep -qi 'hash sum mismatch\|size mismatch' "$work/tampered.log" || fail "the tampered .deb was refused for another reason: $(cat "$work/tampered.log")"
+cp "$work/good.deb" "$pool_deb"
+say "a tampered .deb is refused: $(grep -i -m1 'mismatch' "$work/tampered.log")"
+
+# A board whose clock is behind: the Release is from its future. Re-signed with the museum's key.
+future=$(date -u -d '+30 days' '+%a, %d %b %Y %H:%M:%S UTC')
+release="$apt_repo/dists/kiosk/Release"
+sed -i "s/^Date: .*/Date: $future/" "$release"
+GNUPGHOME="$apt_repo/gnupg" gpg --batch --yes --clearsign -o "$apt_repo/dists/kiosk/InRelease" "$release"
+apt_in update >"$work/future.log" 2>&1 || fail "a Release from the board's future was refused: $(cat "$work/future.log")"
+say "a Release dated 30 days ahead (a clock behind) is taken: the sources say Check-Date: no"
+
+# A repository signed by a key the display does not know.
+GNUPGHOME="$work/stranger" && mkdir -m 700 "$GNUPGHOME" && export GNUPGHOME
+gpg --batch --passphrase '' --quick-generate-key "Stranger <stranger@localhost>" ed25519 sign 1d 2>/dev/null
+gpg --batch --yes --clearsign -o "$apt_repo/dists/kiosk/InRelease" "$release"
+unset GNUPGHOME
+if apt_in update >"$work/stranger.log" 2>&1; then fail "a repository signed by an unknown key was accepted"; fi
+grep -q 'NO_PUBKEY\|not signed\|signatures couldn' "$work/stranger.log" || fail "refused for another reason: $(cat "$work/stranger.log")"
+say "a repository signed by an unknown key is refused: $(grep -m1 'NO_PUBKEY\|not signed' "$work/stranger.log" | cut -c1-120)"
+echo "fleet: the kiosk's journal from the install to the upgrade:"
+sed 's/^/  | /' <<<"$upgrade_journal"
