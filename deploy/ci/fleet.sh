@@ -54,6 +54,8 @@ apt_in() { inside env DEBIAN_FRONTEND=noninteractive apt-get -qq -o Dpkg::Use-Pt
 apt_in update || fail "apt-get update from the museum's repository"
 apt_in install -y --no-install-recommends kiosk kiosk-content-test >"$work/install.log" 2>&1 ||
     { cat "$work/install.log" >&2; fail "installing kiosk and its content from the repository"; }
+# Nobody touches a container's kiosk: it is idle (and may take a new version) seconds after a start.
+printf '\n[idle]\nquiet_s = 3\ncountdown_s = 1\n' | inside tee -a /etc/kiosk/kiosk.toml >/dev/null
 inside systemctl start kiosk.service
 wait_for 120 running || fail "kiosk.service is $(show ActiveState)/$(show SubState), not active/running"
 status_has "/usr/share/kiosk/content" || fail "the packaged content is not shown: $(show StatusText)"
@@ -71,7 +73,9 @@ wait_for 20 status_has "last reload: new content shown" || fail "the upgrade did
 v2=$(show StatusText | sed -n 's/.*(content \([0-9a-f]*\),.*/\1/p')
 [ "$v2" != "$v1" ] && [ "$(kiosk_pid)" = "$first_kiosk" ] || fail "content $v1 -> $v2, kiosk $first_kiosk -> $(kiosk_pid)"
 say "upgrading the content package reloaded the kiosk: content $v1 -> $v2, same kiosk process"
-upgrade_journal=$(journal | grep -E 'kiosk: (reload|showing)' || true)
+journal_has() { journal | grep -qF -- "$1"; }
+wait_for 10 journal_has "kiosk: reloaded /usr/share/kiosk/content (content $v2)" || fail "the journal does not say the kiosk reloaded"
+upgrade_journal=$(journal | grep -E 'kiosk: (reload|showing)')
 
 # --- a broken content package never reaches the screen ----------------------------------------------
 broken="$work/broken-stage"
@@ -100,6 +104,22 @@ say "a broken content package was refused, and after a restart the last good con
 apt_in update && apt_in install -y --only-upgrade kiosk-content-test >/dev/null 2>&1 || fail "the roll-back"
 wait_for 20 status_has "(content $v1, /usr/share/kiosk/content)" || fail "the roll-back does not show content $v1: $(show StatusText)"
 say "rolled back: 2.2-1 carries the 1.0-1 content again (content $v1)"
+
+# --- a new kiosk version takes over when nobody is reading -------------------------------------------------
+new_kiosk="$work/kiosk-new"
+dpkg-deb -R "$deb" "$new_kiosk"
+old_version=$(sed -n 's/^Version: //p' "$new_kiosk/DEBIAN/control")
+sed -i "s/^Version: .*/Version: $old_version+fleettest1/" "$new_kiosk/DEBIAN/control"
+dpkg-deb --root-owner-group --build "$new_kiosk" "$work/debs/kiosk_${old_version}+fleettest1_amd64.deb" >/dev/null
+"$fleet/repo.sh" add "$apt_repo" "$work/debs/kiosk_${old_version}+fleettest1_amd64.deb" >/dev/null
+before_upgrade=$(kiosk_pid)
+apt_in update && apt_in install -y --only-upgrade kiosk >"$work/kiosk-upgrade.log" 2>&1 ||
+    { cat "$work/kiosk-upgrade.log" >&2; fail "upgrading the kiosk"; }
+took_over() { running && [ -n "$(kiosk_pid)" ] && [ "$(kiosk_pid)" != "$before_upgrade" ]; }
+wait_for 90 took_over || fail "the new kiosk version did not take over: $(show StatusText)"
+journal | grep -q 'a new version is installed at /usr/bin/kiosk; handing over to it now that nobody is reading' ||
+    fail "the journal does not say why the kiosk handed over"
+say "kiosk $old_version+fleettest1 installed while $before_upgrade ran; it handed over when idle (new kiosk $(kiosk_pid))"
 
 # --- what apt must refuse --------------------------------------------------------------------------------
 pool_deb=$(find "$apt_repo/pool" -name 'kiosk-content-test_2.2-1_all.deb')

@@ -15,16 +15,17 @@
 #include "app/app.h"
 #include "app/check_command.h"
 #include "app/config.h"
-#include "service/content_reload.h"
-#include "service/content_source.h"
-#include "service/display_gate.h"
-#include "service/frame_log.h"
 #include "app/options.h"
 #include "content/bundle.h"
 #include "core/fault.h"
 #include "platform/platform.h"
 #include "platform/service_notify.h"
 #include "platform/signals.h"
+#include "service/content_reload.h"
+#include "service/content_source.h"
+#include "service/display_gate.h"
+#include "service/frame_log.h"
+#include "service/new_version.h"
 
 namespace {
 
@@ -179,6 +180,7 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
     for (const std::string& fault : faults_seen) app.note_fault(fault);
     app::DisplayGate display(kiosk_config.display);  // daily on/off and burn-in shift
     platform::ServiceNotifier service;                // READY and watchdog pings when systemd runs us
+    app::NewVersionWatch new_version;                 // an upgrade replaced the program: hand over when idle
     platform::SurfaceConfig config;
     // The kiosk lock fills the chosen monitor; --size still gives a window (to try the lock out).
     config.fullscreen =
@@ -228,6 +230,12 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
         }
         const double now = surface->now();
         const app::DisplayState& state = display.update(platform::local_wall_clock());
+        // Only a service manager starts the new version; by hand, the kiosk stays.
+        if (service.enabled() && app::hand_over_now(new_version.installed(now), app.idle_status(now).phase, state.on)) {
+            std::fprintf(stderr, "kiosk: a new version is installed at %s; handing over to it now that nobody is reading\n",
+                         new_version.path().c_str());
+            break;
+        }
         // No cap for signals: the watcher ends the wait through the waker. The watchdog and the
         // display schedule still bound it.
         double deadline = std::min(service.next_ping_due(),
