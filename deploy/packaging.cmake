@@ -9,7 +9,10 @@ install(FILES ${kiosk_deploy}/kiosk.sysusers DESTINATION lib/sysusers.d RENAME k
 install(FILES ${kiosk_deploy}/debian/copyright DESTINATION share/doc/kiosk)
 install(FILES /usr/share/doc/libimgui-dev/copyright DESTINATION share/doc/kiosk RENAME copyright.imgui)
 install(FILES ${kiosk_deploy}/README.md DESTINATION share/doc/kiosk)
-install(FILES ${kiosk_deploy}/kiosk.toml DESTINATION /etc/kiosk)
+# The packaged settings are no conffile: a technician's own go in /etc/kiosk/kiosk.toml.d/, which the
+# package never ships, so an upgrade never stops at a conffile prompt (unattended-upgrades would
+# skip the kiosk for good).
+install(FILES ${kiosk_deploy}/kiosk.toml DESTINATION share/kiosk)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME kiosk)
@@ -36,6 +39,6 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "cage, seatd, xwayland, libgl1, libegl-mesa0, libgl1-mesa-dri, systemd, procps")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${kiosk_deploy}/debian/preinst ${kiosk_deploy}/debian/postinst ${kiosk_deploy}/debian/prerm ${kiosk_deploy}/debian/postrm
-    ${kiosk_deploy}/debian/conffiles ${kiosk_deploy}/debian/triggers)
+    ${kiosk_deploy}/debian/triggers)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 include(CPack)

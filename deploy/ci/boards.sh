@@ -31,7 +31,7 @@ trap cleanup EXIT
 deb=$(ls "$build"/kiosk_*_amd64.deb)
 pkg="$work/pkg"
 dpkg-deb -x "$deb" "$pkg"
-for f in usr/bin/kiosk usr/lib/systemd/system/kiosk.service usr/lib/sysusers.d/kiosk.conf etc/kiosk/kiosk.toml \
+for f in usr/bin/kiosk usr/lib/systemd/system/kiosk.service usr/lib/sysusers.d/kiosk.conf usr/share/kiosk/kiosk.toml \
          usr/share/doc/kiosk/copyright usr/share/doc/kiosk/copyright.fonts-noto-core \
          usr/share/doc/kiosk/copyright.imgui usr/share/doc/kiosk/README.md; do
     [ -s "$pkg/$f" ] || fail "the .deb lacks /$f"
@@ -41,7 +41,8 @@ depends=$(dpkg-deb -f "$deb" Depends)
 for d in cage seatd xwayland libglfw3 libsystemd0; do
     grep -q "\b$d\b" <<<"$depends" || fail "the .deb does not depend on $d: $depends"
 done
-dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -q conffiles || fail "the .deb has no conffiles"
+! dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -q conffiles ||
+    fail "the .deb has conffiles: an upgrade could stop at a prompt (settings go in /etc/kiosk/kiosk.toml.d)"
 file -b "$pkg/usr/bin/kiosk" | grep -q "stripped" && ! file -b "$pkg/usr/bin/kiosk" | grep -q "not stripped" ||
     fail "the packaged binary is not stripped"
 step "amd64 .deb $(stat -c %s "$deb") bytes, binary $(stat -c %s "$pkg/usr/bin/kiosk") bytes"
@@ -65,7 +66,7 @@ step "unit verified; $(tail -1 <<<"$security" | sed 's/^→ //')"
 # to the output, and grim then captures black from the headless backend (seen here); a rotated
 # output is composited like any other.
 exec_start=$(sed -n 's/^ExecStart=//p' "$unit")
-sed 's/^shift_px = .*/shift_px = 0/' "$pkg/etc/kiosk/kiosk.toml" >"$work/kiosk.toml"
+sed 's/^shift_px = .*/shift_px = 0/' "$pkg/usr/share/kiosk/kiosk.toml" >"$work/kiosk.toml"
 read -r -a words <<<"$exec_start"
 command=()
 for word in "${words[@]}"; do
@@ -74,7 +75,8 @@ done
 for i in "${!command[@]}"; do
     case "${command[$i]}" in
         /usr/bin/kiosk) command[$i]="$pkg/usr/bin/kiosk" ;;
-        /etc/kiosk/kiosk.toml) command[$i]="$work/kiosk.toml" ;;
+        /usr/share/kiosk/kiosk.toml) command[$i]="$work/kiosk.toml" ;;
+        /etc/kiosk/kiosk.toml.d) command[$i]="$work/no-settings.d" ;;
         /etc/kiosk/content) command[$i]="$work/no-content" ;;
     esac
 done

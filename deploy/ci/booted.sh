@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The kiosk's service under a real systemd (issue 13): a minimal Debian 12 root made from Debian's
 # packages, the .deb this build made installed in it with apt (as an upgrade over a stand-in for
-# 0.1.0, which shipped /etc/pam.d/kiosk), booted with systemd-nspawn (systemd as PID 1), and then,
+# 0.1.0, which shipped /etc/pam.d/kiosk and /etc/kiosk/kiosk.toml as conffiles, the latter changed
+# by a technician), booted with systemd-nspawn (systemd as PID 1), and then,
 # judged from systemctl and the journal inside:
 #   1. kiosk.service becomes active (running) through the kiosk's READY=1, with no fault logged for
 #      the content folder nobody made, and cage's socket in the unit's own runtime directory;
@@ -30,9 +31,10 @@ container_work
 
 # The stand-in for kiosk 0.1.0: only what the upgrade must clean up, its PAM stack as a conffile.
 old="$work/old"
-$sudo mkdir -p "$old/DEBIAN" "$old/etc/pam.d"
+$sudo mkdir -p "$old/DEBIAN" "$old/etc/pam.d" "$old/etc/kiosk"
 echo "session required pam_systemd.so" | $sudo tee "$old/etc/pam.d/kiosk" >/dev/null
-echo /etc/pam.d/kiosk | $sudo tee "$old/DEBIAN/conffiles" >/dev/null
+printf '[window]\nkiosk = true\n' | $sudo tee "$old/etc/kiosk/kiosk.toml" >/dev/null
+printf '/etc/pam.d/kiosk\n/etc/kiosk/kiosk.toml\n' | $sudo tee "$old/DEBIAN/conffiles" >/dev/null
 printf 'Package: kiosk\nVersion: 0.1.0\nArchitecture: %s\nMaintainer: test <test@localhost>\nDescription: stand-in for kiosk 0.1.0\n' \
     "$(dpkg --print-architecture)" | $sudo tee "$old/DEBIAN/control" >/dev/null
 $sudo dpkg-deb --root-owner-group --build "$old" "$work/kiosk-old.deb" >/dev/null
@@ -41,11 +43,15 @@ $sudo cp "$deb" "$work/kiosk.deb"
 $sudo mmdebstrap --quiet --variant=minbase --include=systemd,systemd-sysv,dbus \
     --customize-hook="copy-in $work/kiosk-old.deb $work/kiosk.deb /tmp" \
     --customize-hook='chroot "$1" dpkg -i /tmp/kiosk-old.deb' \
+    --customize-hook='printf "[idle]\nquiet_s = 77\n" >>"$1"/etc/kiosk/kiosk.toml' \
     --customize-hook='chroot "$1" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends /tmp/kiosk.deb' \
     --customize-hook='rm "$1"/tmp/kiosk-old.deb "$1"/tmp/kiosk.deb' \
     bookworm "$root" >"$work/mmdebstrap.log" 2>&1 || { cat "$work/mmdebstrap.log" >&2; fail "mmdebstrap"; }
 say "Debian 12 root with systemd and $(basename "$deb") installed over the 0.1.0 stand-in"
 [ ! -e "$root/etc/pam.d/kiosk" ] || fail "the upgrade left the dropped /etc/pam.d/kiosk behind"
+[ ! -e "$root/etc/kiosk/kiosk.toml" ] || fail "the upgrade left 0.1.0's /etc/kiosk/kiosk.toml behind"
+grep -qx 'quiet_s = 77' "$root/etc/kiosk/kiosk.toml.d/50-from-kiosk.toml" 2>/dev/null ||
+    fail "the technician's changed 0.1.0 settings did not become a drop-in"
 grep -q '^kiosk:' "$root/etc/passwd" || fail "no kiosk user after the install"
 
 container_dropin

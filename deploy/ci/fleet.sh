@@ -55,7 +55,8 @@ apt_in update || fail "apt-get update from the museum's repository"
 apt_in install -y --no-install-recommends kiosk kiosk-content-test >"$work/install.log" 2>&1 ||
     { cat "$work/install.log" >&2; fail "installing kiosk and its content from the repository"; }
 # Nobody touches a container's kiosk: it is idle (and may take a new version) seconds after a start.
-printf '\n[idle]\nquiet_s = 3\ncountdown_s = 1\n' | inside tee -a /etc/kiosk/kiosk.toml >/dev/null
+inside test -d /etc/kiosk/kiosk.toml.d || fail "the package made no /etc/kiosk/kiosk.toml.d for a technician's settings"
+printf '[idle]\nquiet_s = 3\ncountdown_s = 1\n' | inside tee /etc/kiosk/kiosk.toml.d/90-test.toml >/dev/null
 inside systemctl start kiosk.service
 wait_for 120 running || fail "kiosk.service is $(show ActiveState)/$(show SubState), not active/running"
 status_has "/usr/share/kiosk/content" || fail "the packaged content is not shown: $(show StatusText)"

@@ -241,8 +241,9 @@ private:
 
 }  // namespace
 
-ConfigLoad parse_config(const std::string& toml_text, const std::string& path_for_faults) {
+ConfigLoad parse_config(const std::string& toml_text, const std::string& path_for_faults, const KioskConfig& base) {
     ConfigLoad load;
+    load.config = base;
     Loader loader(path_for_faults, load.faults);
     toml::table root;
     try {
@@ -252,7 +253,7 @@ ConfigLoad parse_config(const std::string& toml_text, const std::string& path_fo
         load.faults.push_back(core::make_fault(FaultCode::ConfigSyntax, path_for_faults, int(where.line),
                                                int(where.column),
                                                "the settings file is not valid TOML (" +
-                                                   std::string(error.description()) + "); using every default"));
+                                                   std::string(error.description()) + "); none of its settings is used"));
         return load;
     }
     std::vector<Field> fields = fields_of(load.config);
@@ -286,7 +287,7 @@ ConfigLoad parse_config(const std::string& toml_text, const std::string& path_fo
     return load;
 }
 
-ConfigLoad load_config(const std::string& path) {
+ConfigLoad load_config(const std::string& path, const KioskConfig& base) {
     constexpr std::streamoff kMaxBytes = 1 << 20;  // a settings file is a few hundred bytes
     std::error_code error;
     bool ok = std::filesystem::is_regular_file(path, error);
@@ -302,12 +303,38 @@ ConfigLoad load_config(const std::string& path) {
     }
     if (!ok) {
         ConfigLoad load;
+        load.config = base;
         load.faults.push_back(core::make_fault(FaultCode::ConfigUnreadable, path, 0, 0,
                                                "cannot read the settings file (missing, unreadable, a directory "
-                                               "or over 1 MiB); using every default"));
+                                               "or over 1 MiB); none of its settings is used"));
         return load;
     }
-    return parse_config(bytes.str(), path);
+    return parse_config(bytes.str(), path, base);
+}
+
+ConfigLoad load_config_layers(const std::string& file, const std::string& dir) {
+    ConfigLoad layers;
+    const auto add = [&layers](const std::string& path) {
+        ConfigLoad layer = load_config(path, layers.config);
+        layers.config = layer.config;
+        layers.faults.insert(layers.faults.end(), layer.faults.begin(), layer.faults.end());
+    };
+    if (!file.empty()) add(file);
+    if (dir.empty()) return layers;
+    std::error_code error;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(dir, error))) return layers;
+    std::vector<std::string> drop_ins;
+    std::filesystem::directory_iterator entries(dir, error);
+    if (error) {
+        layers.faults.push_back(core::make_fault(FaultCode::ConfigUnreadable, dir, 0, 0,
+                                                 "cannot read the settings folder; none of its files is used"));
+        return layers;
+    }
+    for (const std::filesystem::directory_entry& entry : entries)
+        if (entry.path().extension() == ".toml" && entry.path().filename().string()[0] != '.') drop_ins.push_back(entry.path().string());
+    std::sort(drop_ins.begin(), drop_ins.end());
+    for (const std::string& path : drop_ins) add(path);
+    return layers;
 }
 
 // [reference] -----------------------------------------------------------------------------------

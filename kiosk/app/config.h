@@ -66,8 +66,15 @@ struct ConfigLoad {
     std::vector<core::Fault> faults;   // file "" or the path; line and column from the TOML
 };
 
-ConfigLoad load_config(const std::string& path);
-ConfigLoad parse_config(const std::string& toml_text, const std::string& path_for_faults);
+// A file's settings over `base` (every default unless given): what the file sets replaces what
+// `base` has; a bad value keeps `base`'s; a file that cannot be read or parsed changes nothing.
+ConfigLoad load_config(const std::string& path, const KioskConfig& base = {});
+ConfigLoad parse_config(const std::string& toml_text, const std::string& path_for_faults, const KioskConfig& base = {});
+
+// Settings in layers: `file` (the packaged defaults; "" for none), then every *.toml in `dir` in
+// the order of their names (a technician's drop-ins, which no upgrade touches). A `dir` that does
+// not exist is no fault.
+ConfigLoad load_config_layers(const std::string& file, const std::string& dir);
 
 // One documented setting, for the README and `--print-config`.
 struct ConfigEntry {

@@ -306,8 +306,8 @@ int run(const std::vector<std::string>& args) {
     setenv("MESA_SHADER_CACHE_DISABLE", "true", 0);
     std::vector<std::string> faults_seen;
     app::KioskConfig kiosk_config;
-    if (!options.config_path.empty()) {
-        app::ConfigLoad load = app::load_config(options.config_path);
+    if (!options.config_path.empty() || !options.config_dir.empty()) {
+        app::ConfigLoad load = app::load_config_layers(options.config_path, options.config_dir);
         print_faults(load.faults, "settings", &faults_seen);
         kiosk_config = std::move(load.config);
     }

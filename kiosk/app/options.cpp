@@ -37,7 +37,7 @@ bool parse_pixels(const std::string& text, float& value) {
 std::string usage() {
     return "usage: kiosk [--content DIR | --content-if-present DIR] [--fullscreen | --size WxH] [--view article|memorial|sources]\n"
            "             [--scroll PX] [--time SECONDS] [--reduced-motion] [--screenshot FILE.png]\n"
-           "             [--config FILE] [--print-config] [--gl API]\n"
+           "             [--config FILE] [--config-dir DIR] [--print-config] [--gl API]\n"
            "             [--version] [--help]\n"
            "       kiosk --check [DIR] [--json]\n"
            "  --content DIR         show the bundle in DIR instead of the built-in article\n"
@@ -52,6 +52,8 @@ std::string usage() {
            "  --reduced-motion      no animation: the memorial counter shows its figure at once\n"
            "  --screenshot FILE.png render one frame without a display, write it as PNG and exit\n"
            "  --config FILE         read settings from a TOML file (see --print-config)\n"
+           "  --config-dir DIR      then every *.toml file in DIR, in the order of their names; each\n"
+           "                        setting in a later file replaces the one before\n"
            "  --print-config        print every setting with its default, as a TOML file, and exit\n"
            "  --gl API              auto (default: GL 3, else GLES 3, else GLES 2), gl3, gles3 or gles2\n"
            "  --check [DIR]         check the bundle in DIR (or --content's, or the built-in one) without\n"
@@ -89,7 +91,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
             return true;
         };
         const bool takes_value = name == "--content" || name == "--content-if-present" || name == "--size" || name == "--view" || name == "--scroll" ||
-                                 name == "--screenshot" || name == "--time" || name == "--config" || name == "--gl";
+                                 name == "--screenshot" || name == "--time" || name == "--config" || name == "--config-dir" || name == "--gl";
         if (takes_value && !take_value()) return fail(name + " needs a value");
         if (!takes_value && has_inline_value && name != "--check") return fail(name + " takes no value");
 
@@ -125,6 +127,9 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
         } else if (name == "--config") {
             if (value.empty()) return fail("--config needs a file name");
             options.config_path = value;
+        } else if (name == "--config-dir") {
+            if (value.empty()) return fail("--config-dir needs a folder");
+            options.config_dir = value;
         } else if (name == "--print-config") {
             options.print_config = true;
         } else if (name == "--gl") {

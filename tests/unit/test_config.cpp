@@ -9,6 +9,7 @@
 
 #include "app/config.h"
 #include "test_support.h"
+#include "test_process_support.h"
 
 using namespace kiosk;
 using app::parse_config;
@@ -185,4 +186,31 @@ TEST_CASE("kiosk --config: a bad file is reported with its line, and the kiosk s
     CHECK(output.find("ConfigUnreadable") != std::string::npos);
     std::filesystem::remove(config);
     std::filesystem::remove(png);
+}
+
+TEST_CASE("config: layers: the packaged file, then the drop-ins in name order, each over the one before", "[config]") {
+    kiosk::testing::TempDir dir("config-layers");
+    const std::string packaged = dir.path() + "/kiosk.toml", drop_ins = dir.path() + "/kiosk.toml.d";
+    std::ofstream(packaged) << "[window]\nkiosk = true\n[idle]\nquiet_s = 60\ncountdown_s = 5\n";
+    std::filesystem::create_directory(drop_ins);
+    std::ofstream(drop_ins + "/50-site.toml") << "[idle]\nquiet_s = 120\n[display]\nschedule = true\n";
+    std::ofstream(drop_ins + "/90-panel.toml") << "[idle]\nquiet_s = 45\n[touch]\ntap_slop_mm = \"wide\"\n";
+    std::ofstream(drop_ins + "/README") << "not a settings file\n";
+    std::ofstream(drop_ins + "/.50-site.toml.swp") << "[idle\n";
+
+    const auto load = app::load_config_layers(packaged, drop_ins);
+    CHECK(load.config.window.kiosk);                  // the packaged file's, untouched by the drop-ins
+    CHECK(load.config.idle.countdown_s == Approx(5.0));
+    CHECK(load.config.display.schedule);              // 50-site.toml's
+    CHECK(load.config.idle.quiet_s == Approx(45.0));  // 90-panel.toml comes last
+    CHECK(load.config.touch.tap_slop_mm == Approx(app::KioskConfig{}.touch.tap_slop_mm));
+    REQUIRE(load.faults.size() == 1);                 // the bad value, in its own file; the others are not read
+    CHECK(load.faults[0].file == drop_ins + "/90-panel.toml");
+
+    // No drop-in folder is no fault; a broken drop-in changes nothing of what came before.
+    CHECK(app::load_config_layers(packaged, dir.path() + "/none").faults.empty());
+    std::ofstream(drop_ins + "/95-broken.toml") << "[idle\nquiet_s = 1\n";
+    const auto broken = app::load_config_layers(packaged, drop_ins);
+    CHECK(broken.config.idle.quiet_s == Approx(45.0));
+    CHECK(broken.faults.back().code == FaultCode::ConfigSyntax);
 }
