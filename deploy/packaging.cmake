@@ -5,6 +5,11 @@
 set(kiosk_deploy ${CMAKE_SOURCE_DIR}/deploy)
 
 install(FILES ${kiosk_deploy}/kiosk.service DESTINATION lib/systemd/system)
+# Health for a museum's monitoring: the kiosk writes /run/kiosk/health.prom; this step hands it to
+# prometheus-node-exporter's textfile collector (nothing happens where the exporter is not installed).
+install(PROGRAMS ${kiosk_deploy}/health/kiosk-health-export DESTINATION lib/kiosk)
+install(FILES ${kiosk_deploy}/health/kiosk-health-export.service ${kiosk_deploy}/health/kiosk-health-export.timer
+        DESTINATION lib/systemd/system)
 install(FILES ${kiosk_deploy}/kiosk.sysusers DESTINATION lib/sysusers.d RENAME kiosk.conf)
 install(FILES ${kiosk_deploy}/debian/copyright DESTINATION share/doc/kiosk)
 install(FILES /usr/share/doc/libimgui-dev/copyright DESTINATION share/doc/kiosk RENAME copyright.imgui)

@@ -72,18 +72,19 @@ command=()
 for word in "${words[@]}"; do
     [[ $word == \$* ]] || command+=("$word")  # $KIOSK_CAGE_OPTIONS and $KIOSK_OPTIONS: empty by default
 done
+runtime="$work/run" home="$work/home" cwd="$work/cwd"
 for i in "${!command[@]}"; do
     case "${command[$i]}" in
         /usr/bin/kiosk) command[$i]="$pkg/usr/bin/kiosk" ;;
         /usr/share/kiosk/kiosk.toml) command[$i]="$work/kiosk.toml" ;;
         /etc/kiosk/kiosk.toml.d) command[$i]="$work/no-settings.d" ;;
+        /run/kiosk/health.prom) command[$i]="$runtime/health.prom" ;;
         /etc/kiosk/content) command[$i]="$work/no-content" ;;
     esac
 done
 [ "${command[0]}" = /usr/bin/cage ] || fail "ExecStart does not start cage: $exec_start"
 command=("${command[0]}" -r "${command[@]:1}")
 
-runtime="$work/run" home="$work/home" cwd="$work/cwd"
 mkdir -p "$runtime" "$home" "$cwd"
 as_user=()
 if [ "$(id -u)" -eq 0 ]; then  # cage refuses root: the kiosk user's stand-in is nobody

@@ -73,6 +73,8 @@ inside sh -c 'ls /run/kiosk/wayland-*' >/dev/null 2>&1 || fail "cage's socket is
 inside systemctl is-active --quiet seatd.service || fail "seatd.service is not running beside the kiosk"
 main_pid=$(show MainPID)
 first_kiosk=$(kiosk_pid)
+inside grep -q 'kiosk_content_info{.*source="built-in"} 1' /run/kiosk/health.prom ||
+    fail "the health file does not say the built-in article is shown"
 
 # --- reload ---------------------------------------------------------------------------------------
 inside cp -r /srv/bundles/good /etc/kiosk/content
@@ -89,6 +91,8 @@ inside systemctl reload kiosk.service || true
 wait_for 20 status_has "last reload: refused" || fail "a broken bundle was not refused: $(show StatusText)"
 status_has "(content $shown," || fail "the refused reload changed what is shown: $(show StatusText)"
 journal | grep -q 'reload refused; still showing /etc/kiosk/content' || fail "the journal does not say the reload was refused"
+wait_for 5 inside grep -q 'kiosk_last_reload{result="refused"} 1' /run/kiosk/health.prom ||
+    fail "the health file does not say the reload was refused"
 [ "$(kiosk_pid)" = "$first_kiosk" ] || fail "the refused reload restarted the kiosk"
 say "a broken bundle was refused, content $shown stays on screen"
 inside rm -rf /etc/kiosk/content

@@ -122,6 +122,18 @@ journal | grep -q 'a new version is installed at /usr/bin/kiosk; handing over to
     fail "the journal does not say why the kiosk handed over"
 say "kiosk $old_version+fleettest1 installed while $before_upgrade ran; it handed over when idle (new kiosk $(kiosk_pid))"
 
+# --- health, as the museum's Prometheus scrapes it ------------------------------------------------------
+apt_in install -y --no-install-recommends prometheus-node-exporter >"$work/exporter.log" 2>&1 ||
+    { cat "$work/exporter.log" >&2; fail "installing prometheus-node-exporter"; }
+inside systemctl start kiosk-health-export.service || fail "kiosk-health-export.service failed"
+scrape() { inside python3 -c 'import urllib.request; print(urllib.request.urlopen("http://127.0.0.1:9100/metrics").read().decode())'; }
+scraped() { scrape | grep -q '^kiosk_service_active 1'; }
+wait_for 30 scraped || fail "node-exporter does not serve the kiosk's metrics"
+scrape | grep '^kiosk_' >"$work/metrics.txt"
+grep -q 'kiosk_content_info{.*source="/usr/share/kiosk/content"' "$work/metrics.txt" && grep -q '^kiosk_repository_update_time_seconds [1-9]' "$work/metrics.txt" ||
+    fail "the scraped metrics lack the content or the repository's update time: $(cat "$work/metrics.txt")"
+say "node-exporter serves the kiosk's health ($(wc -l <"$work/metrics.txt") kiosk_ metrics)"
+
 # --- what apt must refuse --------------------------------------------------------------------------------
 pool_deb=$(find "$apt_repo/pool" -name 'kiosk-content-test_2.2-1_all.deb')
 cp "$pool_deb" "$work/good.deb"
@@ -148,5 +160,7 @@ unset GNUPGHOME
 if apt_in update >"$work/stranger.log" 2>&1; then fail "a repository signed by an unknown key was accepted"; fi
 grep -q 'NO_PUBKEY\|not signed\|signatures couldn' "$work/stranger.log" || fail "refused for another reason: $(cat "$work/stranger.log")"
 say "a repository signed by an unknown key is refused: $(grep -m1 'NO_PUBKEY\|not signed' "$work/stranger.log" | cut -c1-120)"
+echo "fleet: the kiosk's metrics as node-exporter served them:"
+sed 's/^/  | /' "$work/metrics.txt"
 echo "fleet: the kiosk's journal from the install to the upgrade:"
 sed 's/^/  | /' <<<"$upgrade_journal"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <exception>
 #include <functional>
 #include <optional>
@@ -25,6 +26,7 @@
 #include "service/content_source.h"
 #include "service/display_gate.h"
 #include "service/frame_log.h"
+#include "service/health_file.h"
 #include "service/new_version.h"
 
 namespace {
@@ -66,19 +68,47 @@ std::string service_status(const app::ContentSource& source, const app::App& app
     return status;
 }
 
-// SIGHUP or the operator's "Reload content"; what happened goes to the log as well. Returns the
-// outcome in a few words, for the service status.
-std::string reload(app::ContentSource& source, app::App& app, double now) {
+// SIGHUP or the operator's "Reload content"; what happened goes to the log as well.
+app::ReloadOutcome reload(app::ContentSource& source, app::App& app, double now) {
     const app::ReloadReport report = app::reload_content(source, app, now);
     for (const std::string& line : report.fault_lines) std::fprintf(stderr, "kiosk: %s\n", line.c_str());
     std::fprintf(stderr, "kiosk: %s\n", report.summary.c_str());
-    switch (report.outcome) {
+    return report.outcome;
+}
+
+// A reload's outcome in a few words for the service status, and as the health file names it.
+std::string reload_words(app::ReloadOutcome outcome) {
+    switch (outcome) {
         case app::ReloadOutcome::Swapped: return "new content shown";
         case app::ReloadOutcome::Unchanged: return "no change";
         case app::ReloadOutcome::Refused: return "refused, the bundle has errors (see the journal)";
         case app::ReloadOutcome::NoFolder: break;
     }
     return "no folder to read";
+}
+
+std::string reload_metric(app::ReloadOutcome outcome) {
+    switch (outcome) {
+        case app::ReloadOutcome::Swapped: return "new_content";
+        case app::ReloadOutcome::Unchanged: return "unchanged";
+        case app::ReloadOutcome::Refused: return "refused";
+        case app::ReloadOutcome::NoFolder: break;
+    }
+    return "no_folder";
+}
+
+double unix_now() { return double(std::time(nullptr)); }
+
+// What the health file says now (service/health_file.h).
+app::HealthState health_state(const app::ContentSource& source, const app::App& app, app::HealthState state) {
+    state.version = KIOSK_VERSION;
+    state.content_id = app.bundle().manifest.id;
+    state.content_version = app.bundle().manifest.version;
+    state.content_hash = source.shown_hash();
+    state.source = source.shown_origin();
+    state.faults = int(app.faults_seen().size());
+    state.frames = app.frames_drawn();
+    return state;
 }
 
 app::AppParams app_params(const app::Options& options, const app::KioskConfig& config) {
@@ -223,11 +253,23 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
     app::FrameLog frame_log = app::FrameLog::from_environment();  // benchmarks only (KIOSK_FRAME_LOG)
     bool logged_render_failure = false;
     std::string status_text = service_status(source, app, renderer, "");
+    app::HealthFile health({options.health_file});
+    app::HealthState health_base;
+    health_base.started = unix_now();
+    bool logged_health_failure = false;
     while (!app.quit_requested() && !signals.stop_requested()) {
         if (signals.take_reload() || app.take_reload_request()) {
-            status_text = service_status(source, app, renderer, reload(source, app, surface->now()));
+            const app::ReloadOutcome outcome = reload(source, app, surface->now());
+            status_text = service_status(source, app, renderer, reload_words(outcome));
             service.status(status_text);
+            health_base.last_reload = reload_metric(outcome);
+            health_base.last_reload_time = unix_now();
+            health.mark_changed();
         }
+        if (health.due(unix_now()) && !health.write(health_state(source, app, health_base), unix_now()) &&
+            !std::exchange(logged_health_failure, true))
+            std::fprintf(stderr, "kiosk: cannot write the health file %s; the kiosk goes on without it\n",
+                         options.health_file.c_str());
         const double now = surface->now();
         const app::DisplayState& state = display.update(platform::local_wall_clock());
         // Only a service manager starts the new version; by hand, the kiosk stays.

@@ -37,7 +37,7 @@ bool parse_pixels(const std::string& text, float& value) {
 std::string usage() {
     return "usage: kiosk [--content DIR | --content-if-present DIR] [--fullscreen | --size WxH] [--view article|memorial|sources]\n"
            "             [--scroll PX] [--time SECONDS] [--reduced-motion] [--screenshot FILE.png]\n"
-           "             [--config FILE] [--config-dir DIR] [--print-config] [--gl API]\n"
+           "             [--config FILE] [--config-dir DIR] [--health-file PATH] [--print-config] [--gl API]\n"
            "             [--version] [--help]\n"
            "       kiosk --check [DIR] [--json]\n"
            "  --content DIR         show the bundle in DIR instead of the built-in article\n"
@@ -54,6 +54,8 @@ std::string usage() {
            "  --config FILE         read settings from a TOML file (see --print-config)\n"
            "  --config-dir DIR      then every *.toml file in DIR, in the order of their names; each\n"
            "                        setting in a later file replaces the one before\n"
+           "  --health-file PATH    keep PATH up to date with the kiosk's health for monitoring (the\n"
+           "                        only file the kiosk ever writes; the service's is on a tmpfs)\n"
            "  --print-config        print every setting with its default, as a TOML file, and exit\n"
            "  --gl API              auto (default: GL 3, else GLES 3, else GLES 2), gl3, gles3 or gles2\n"
            "  --check [DIR]         check the bundle in DIR (or --content's, or the built-in one) without\n"
@@ -91,7 +93,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
             return true;
         };
         const bool takes_value = name == "--content" || name == "--content-if-present" || name == "--size" || name == "--view" || name == "--scroll" ||
-                                 name == "--screenshot" || name == "--time" || name == "--config" || name == "--config-dir" || name == "--gl";
+                                 name == "--screenshot" || name == "--time" || name == "--config" || name == "--config-dir" || name == "--health-file" || name == "--gl";
         if (takes_value && !take_value()) return fail(name + " needs a value");
         if (!takes_value && has_inline_value && name != "--check") return fail(name + " takes no value");
 
@@ -127,6 +129,9 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
         } else if (name == "--config") {
             if (value.empty()) return fail("--config needs a file name");
             options.config_path = value;
+        } else if (name == "--health-file") {
+            if (value.empty()) return fail("--health-file needs a file name");
+            options.health_file = value;
         } else if (name == "--config-dir") {
             if (value.empty()) return fail("--config-dir needs a folder");
             options.config_dir = value;

@@ -21,6 +21,7 @@ struct Options {
     float scroll = 0.0f;               // --scroll PX: start this far down the article
     std::string screenshot;            // --screenshot FILE.png: render one frame headless and exit
     std::string config_path;           // --config FILE: settings (TOML, app/config.h); empty: all defaults
+    std::string health_file;           // --health-file PATH: the one file the kiosk writes (service/health_file.h)
     std::string config_dir;            // --config-dir DIR: *.toml files over --config's, in name order
     bool print_config = false;         // --print-config: print every setting at its default and exit
     platform::GlApi gl = platform::GlApi::Auto;  // --gl auto|gl3|gles3|gles2: the kind of GL context
