@@ -15,6 +15,7 @@
 #include "app/app.h"
 #include "app/check_command.h"
 #include "app/config.h"
+#include "app/manual_page.h"
 #include "service/content_reload.h"
 #include "service/content_source.h"
 #include "service/display_gate.h"
@@ -283,6 +284,10 @@ int run(const std::vector<std::string>& args) {
     const app::Options& options = parsed.options;
     if (options.help) {
         std::fputs(app::usage().c_str(), stdout);
+        return 0;
+    }
+    if (options.print_manpage) {
+        std::fputs(app::manual_page(KIOSK_VERSION).c_str(), stdout);
         return 0;
     }
     if (options.print_config) {
