@@ -67,6 +67,7 @@ std::string manual_page(std::string_view version) {
     std::string page;
     page += ".\\\" Made by `kiosk --print-manpage` from the option table in kiosk/app/options.cpp; edit that.\n";
     page += ".TH KIOSK 1 \"\" \"kiosk " + roff_escape(version) + "\" \"User Commands\"\n";
+    page += ".nh\n.ad l\n";  // no hyphens inside option names, ragged right
     page += ".SH NAME\nkiosk \\- memorial display: one article, offline, on a touchscreen\n";
 
     page += ".SH SYNOPSIS\n";
@@ -116,8 +117,9 @@ std::string manual_page(std::string_view version) {
 
     page += ".SH EXIT STATUS\n";
     append_item(page, "0",
-                "It ended as asked: stopped by SIGTERM or SIGINT, or the kiosk lock's exit, or --help, "
-                "--version, --print-config, --print-manpage or --screenshot done, or --check found no errors.");
+                "It ended as asked: stopped by SIGTERM or SIGINT, its window closed, or the operator's Exit "
+                "kiosk; or --help, --version, --print-config, --print-manpage or --screenshot done; or "
+                "--check found no errors.");
     append_item(page, "1",
                 "--check found errors; or there is no display, no GL context could be made, or the screenshot "
                 "could not be written; or an unexpected failure (logged).");
