@@ -1,5 +1,5 @@
 # The Debian package (CPack DEB): the kiosk binary, its manual page, changelog and licences, the
-# default config in /etc/kiosk, the systemd unit that starts it inside cage at boot, its PAM stack and its user.
+# default config in /etc/kiosk, the systemd unit that starts it inside cage at boot, and its user.
 # Build it: cmake --build BUILD --target kiosk && (cd BUILD && cpack -G DEB)
 # (deploy/package.sh does that for amd64 and arm64, into dist/).
 set(kiosk_deploy ${CMAKE_SOURCE_DIR}/deploy)
