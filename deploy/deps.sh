@@ -24,7 +24,7 @@ if [ "$mode" = test ]; then
     want+=(clang libclang-rt-14-dev strace util-linux)
     want+=(valgrind)  # deploy/ci/bench.sh: App::frame's instructions per frame, counted by callgrind
     # deploy/ci/boards.sh: the .deb, its systemd unit, and the kiosk inside headless cage
-    want+=(dpkg-dev systemd cage grim xwayland socat procps)
+    want+=(dpkg-dev lintian systemd cage grim xwayland socat procps)
     # deploy/ci/booted.sh: a Debian root made from Debian's packages, booted with systemd as PID 1
     want+=(mmdebstrap systemd-container seatd)
     # deploy/ci/fleet.sh: the museum's signed repository (deploy/fleet/)

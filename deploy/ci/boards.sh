@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The boards checks (issue 6), run by deploy/test.sh after ctest:
-#   1. the .deb: built with CPack, its files, its control data;
+#   1. the .deb: built with CPack, its files, its control data, its manual page and changelog, and
+#      lintian with no error or warning;
 #   2. its systemd unit passes `systemd-analyze verify` with nothing to say;
 #   3. the packaged kiosk, started by the unit's own ExecStart line, inside headless cage as an
 #      unprivileged user: sends READY=1 and watchdog pings to a notify socket, a grim screenshot
@@ -33,7 +34,8 @@ pkg="$work/pkg"
 dpkg-deb -x "$deb" "$pkg"
 for f in usr/bin/kiosk usr/lib/systemd/system/kiosk.service usr/lib/sysusers.d/kiosk.conf usr/share/kiosk/kiosk.toml \
          usr/share/doc/kiosk/copyright usr/share/doc/kiosk/copyright.fonts-noto-core \
-         usr/share/doc/kiosk/copyright.imgui usr/share/doc/kiosk/README.md; do
+         usr/share/doc/kiosk/copyright.imgui usr/share/doc/kiosk/README.md usr/share/doc/kiosk/changelog.gz \
+         usr/share/man/man1/kiosk.1.gz usr/share/lintian/overrides/kiosk; do
     [ -s "$pkg/$f" ] || fail "the .deb lacks /$f"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
@@ -45,7 +47,17 @@ done
     fail "the .deb has conffiles: an upgrade could stop at a prompt (settings go in /etc/kiosk/kiosk.toml.d)"
 file -b "$pkg/usr/bin/kiosk" | grep -q "stripped" && ! file -b "$pkg/usr/bin/kiosk" | grep -q "not stripped" ||
     fail "the packaged binary is not stripped"
-step "amd64 .deb $(stat -c %s "$deb") bytes, binary $(stat -c %s "$pkg/usr/bin/kiosk") bytes"
+# The manual page is the packaged binary's own (its option table), the changelog's newest entry
+# is this version, and lintian finds no error and no warning (deploy/debian/lintian-overrides
+# says why for each tag it silences).
+zcat "$pkg/usr/share/man/man1/kiosk.1.gz" | cmp -s - <("$pkg/usr/bin/kiosk" --print-manpage) ||
+    fail "kiosk.1.gz is not what the packaged kiosk prints with --print-manpage"
+version=$(dpkg-deb -f "$deb" Version)
+zcat "$pkg/usr/share/doc/kiosk/changelog.gz" | head -1 | grep -q "^kiosk ($version) " ||
+    fail "the changelog's newest entry is not $version: $(zcat "$pkg/usr/share/doc/kiosk/changelog.gz" | head -1)"
+lintian_log=$(lintian --fail-on error,warning "$deb" 2>&1) ||
+    { echo "$lintian_log" >&2; fail "lintian finds errors or warnings in the .deb"; }
+step "amd64 .deb $(stat -c %s "$deb") bytes, binary $(stat -c %s "$pkg/usr/bin/kiosk") bytes; lintian: no errors or warnings"
 
 # --- 2. the unit --------------------------------------------------------------------------------
 unit="$pkg/usr/lib/systemd/system/kiosk.service"

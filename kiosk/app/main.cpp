@@ -16,6 +16,7 @@
 #include "app/app.h"
 #include "app/check_command.h"
 #include "app/config.h"
+#include "app/manual_page.h"
 #include "app/options.h"
 #include "content/bundle.h"
 #include "core/fault.h"
@@ -335,6 +336,10 @@ int run(const std::vector<std::string>& args) {
     const app::Options& options = parsed.options;
     if (options.help) {
         std::fputs(app::usage().c_str(), stdout);
+        return 0;
+    }
+    if (options.print_manpage) {
+        std::fputs(app::manual_page(KIOSK_VERSION).c_str(), stdout);
         return 0;
     }
     if (options.print_config) {

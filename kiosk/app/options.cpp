@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <iterator>
 
 namespace kiosk::app {
 
@@ -32,37 +33,124 @@ bool parse_pixels(const std::string& text, float& value) {
     return ec == std::errc() && ptr == end && std::isfinite(value) && value >= 0.0f && value <= 1e7f;
 }
 
+constexpr OptionSpec kOptions[] = {
+    {"--content", "DIR", OptionValue::Required,
+     "show the bundle in DIR instead of the built-in article; a missing or broken bundle is reported on "
+     "stderr and the built-in article is shown"},
+    {"--content-if-present", "DIR", OptionValue::Required,
+     "the same, but no fault when DIR does not exist; given more than once, the first folder present "
+     "whose bundle is usable is shown (the service: a technician's folder, the packaged content, the "
+     "last good packaged content); a bundle put there shows after a reload"},
+    {"--fullscreen", "", OptionValue::None, "fill the whole screen of the primary monitor"},
+    {"--size", "WxH", OptionValue::Required,
+     "window or screenshot size in pixels, 64 to 16384 a side; default 1080x1920"},
+    {"--view", "NAME", OptionValue::Required, "the view to start in: article, memorial or sources"},
+    {"--scroll", "PX", OptionValue::Required, "start this many pixels down the article"},
+    {"--time", "SECONDS", OptionValue::Required,
+     "show the moment this long after the view opened (the memorial counter's animation); screenshots "
+     "default to the settled state"},
+    {"--reduced-motion", "", OptionValue::None, "no animation: the memorial counter shows its figure at once"},
+    {"--screenshot", "FILE.png", OptionValue::Required,
+     "render one frame without a display (headless EGL), write it as PNG and exit"},
+    {"--config", "FILE", OptionValue::Required,
+     "read settings from a TOML file (see --print-config); problems are reported and defaults used"},
+    {"--config-dir", "DIR", OptionValue::Required,
+     "then every *.toml file in DIR, in the order of their names, each setting replacing the one "
+     "before; a DIR that does not exist is no fault"},
+    {"--health-file", "PATH", OptionValue::Required,
+     "keep PATH up to date with the kiosk's health for monitoring, in Prometheus' text format (the only "
+     "file the kiosk ever writes; the service's is on a tmpfs)"},
+    {"--print-config", "", OptionValue::None, "print every setting with its default, as a TOML file, and exit"},
+    {"--gl", "API", OptionValue::Required,
+     "the kind of GL context: auto (default: GL 3, else GLES 3, else GLES 2), gl3, gles3 or gles2"},
+    {"--check", "DIR", OptionValue::Optional,
+     "check the bundle in DIR (or --content's, or the built-in one) without showing it, one line per "
+     "finding; exit 0 when it would show as intended, 1 on errors"},
+    {"--json", "", OptionValue::None, "with --check: print the findings as JSON"},
+    {"--version", "", OptionValue::None, "print the version and the content bundle's identity (id, version, hash, origin)"},
+    {"--print-manpage", "", OptionValue::None, "print the kiosk(1) manual page, as roff, and exit"},
+    {"--help", "", OptionValue::None, "print the usage and exit"},
+};
+
+constexpr std::string_view kForms[] = {
+    "[--content DIR | --content-if-present DIR] [--fullscreen | --size WxH] [--view NAME] [--scroll PX] "
+    "[--time SECONDS] [--reduced-motion] [--screenshot FILE.png] [--config FILE] [--config-dir DIR] "
+    "[--health-file PATH] [--gl API]",
+    "--check [DIR] [--json]",
+    "--print-config | --print-manpage | --version | --help",
+};
+
+constexpr size_t kUsageWidth = 80;   // columns, the last one left empty
+constexpr size_t kHelpColumn = 24;   // where an option's help starts
+
+// The end of the word at POS: the next space outside brackets, so "[--size WxH]" stays whole.
+size_t word_end(std::string_view text, size_t pos) {
+    int depth = 0;
+    for (; pos < text.size(); ++pos) {
+        if (text[pos] == '[') ++depth;
+        else if (text[pos] == ']') --depth;
+        else if (text[pos] == ' ' && depth <= 0) break;
+    }
+    return pos;
+}
+
+// Appends TEXT word by word, lines starting at column INDENT; COLUMN is where the line now ends.
+void append_wrapped(std::string& out, std::string_view text, size_t indent, size_t column) {
+    size_t pos = 0;
+    bool first = true;
+    while (pos < text.size()) {
+        const size_t end = word_end(text, pos);
+        const std::string_view word = text.substr(pos, end - pos);
+        if (!first && column + 1 + word.size() >= kUsageWidth) {
+            out += '\n';
+            out.append(indent, ' ');
+            column = indent;
+        } else if (!first) {
+            out += ' ';
+            ++column;
+        }
+        out += word;
+        column += word.size();
+        first = false;
+        pos = end + 1;
+    }
+    out += '\n';
+}
+
 }  // namespace
 
+std::span<const OptionSpec> option_table() { return kOptions; }
+
+std::span<const std::string_view> usage_forms() { return kForms; }
+
+const OptionSpec* find_option(std::string_view name) {
+    if (name == "-h") name = "--help";
+    for (const OptionSpec& option : kOptions)
+        if (option.name == name) return &option;
+    return nullptr;
+}
+
 std::string usage() {
-    return "usage: kiosk [--content DIR | --content-if-present DIR] [--fullscreen | --size WxH] [--view article|memorial|sources]\n"
-           "             [--scroll PX] [--time SECONDS] [--reduced-motion] [--screenshot FILE.png]\n"
-           "             [--config FILE] [--config-dir DIR] [--health-file PATH] [--print-config] [--gl API]\n"
-           "             [--version] [--help]\n"
-           "       kiosk --check [DIR] [--json]\n"
-           "  --content DIR         show the bundle in DIR instead of the built-in article\n"
-           "  --content-if-present DIR  the same, but no fault when DIR does not exist; given more than\n"
-           "                        once, the first folder present whose bundle is usable is shown\n"
-           "  --fullscreen          fill the whole screen\n"
-           "  --size WxH            window or screenshot size in pixels (64 to 16384), e.g. 1080x1920\n"
-           "  --view NAME           the view to start in: article, memorial or sources\n"
-           "  --scroll PX           start this many pixels down the article\n"
-           "  --time SECONDS        show the moment this long after the view opened (the memorial\n"
-           "                        counter's animation); screenshots default to the settled state\n"
-           "  --reduced-motion      no animation: the memorial counter shows its figure at once\n"
-           "  --screenshot FILE.png render one frame without a display, write it as PNG and exit\n"
-           "  --config FILE         read settings from a TOML file (see --print-config)\n"
-           "  --config-dir DIR      then every *.toml file in DIR, in the order of their names; each\n"
-           "                        setting in a later file replaces the one before\n"
-           "  --health-file PATH    keep PATH up to date with the kiosk's health for monitoring (the\n"
-           "                        only file the kiosk ever writes; the service's is on a tmpfs)\n"
-           "  --print-config        print every setting with its default, as a TOML file, and exit\n"
-           "  --gl API              auto (default: GL 3, else GLES 3, else GLES 2), gl3, gles3 or gles2\n"
-           "  --check [DIR]         check the bundle in DIR (or --content's, or the built-in one) without\n"
-           "                        showing it; exit 0 when it would show as intended, 1 on errors\n"
-           "  --json                with --check: print the findings as JSON\n"
-           "  --version             print the version and the content bundle's identity\n"
-           "  --help                print this text\n";
+    std::string text;
+    for (size_t i = 0; i < std::size(kForms); ++i) {
+        const std::string_view lead = i == 0 ? "usage: kiosk " : "       kiosk ";
+        text += lead;
+        append_wrapped(text, kForms[i], lead.size() + 2, lead.size());
+    }
+    for (const OptionSpec& option : kOptions) {
+        std::string head = "  " + std::string(option.name);
+        if (option.value == OptionValue::Required) head += " " + std::string(option.placeholder);
+        if (option.value == OptionValue::Optional) head += " [" + std::string(option.placeholder) + "]";
+        text += head;
+        if (head.size() + 2 > kHelpColumn) {
+            text += '\n';  // a long name: its help starts on the next line
+            text.append(kHelpColumn, ' ');
+        } else {
+            text.append(kHelpColumn - head.size(), ' ');
+        }
+        append_wrapped(text, option.help, kHelpColumn, kHelpColumn);
+    }
+    return text;
 }
 
 ParsedOptions parse_options(const std::vector<std::string>& args) {
@@ -92,10 +180,10 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
             value = args[++i];
             return true;
         };
-        const bool takes_value = name == "--content" || name == "--content-if-present" || name == "--size" || name == "--view" || name == "--scroll" ||
-                                 name == "--screenshot" || name == "--time" || name == "--config" || name == "--config-dir" || name == "--health-file" || name == "--gl";
-        if (takes_value && !take_value()) return fail(name + " needs a value");
-        if (!takes_value && has_inline_value && name != "--check") return fail(name + " takes no value");
+        const OptionSpec* spec = find_option(name);
+        if (!spec) return fail("unknown option '" + args[i] + "'");
+        if (spec->value == OptionValue::Required && !take_value()) return fail(name + " needs a value");
+        if (spec->value == OptionValue::None && has_inline_value) return fail(name + " takes no value");
 
         if (name == "--content" || name == "--content-if-present") {
             if (value.empty()) return fail(name + " needs a directory");
@@ -152,12 +240,14 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
             }
         } else if (name == "--json") {
             options.json = true;
+        } else if (name == "--print-manpage") {
+            options.print_manpage = true;
         } else if (name == "--version") {
             options.version = true;
         } else if (name == "--help" || name == "-h") {
             options.help = true;
         } else {
-            return fail("unknown option '" + args[i] + "'");
+            return fail("option '" + name + "' is in the table but not handled");  // a programmer's mistake
         }
     }
     if (options.fullscreen && options.width > 0) return fail("--fullscreen and --size exclude each other");

@@ -1,6 +1,8 @@
 // The command line, parsed into plain data. Never exits or prints: the caller decides.
 #pragma once
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/view_id.h"
@@ -27,6 +29,7 @@ struct Options {
     platform::GlApi gl = platform::GlApi::Auto;  // --gl auto|gl3|gles3|gles2: the kind of GL context
     bool check = false;                // --check [DIR]: validate the bundle (DIR, --content or built-in) and exit
     bool json = false;                 // --json: --check prints its findings as JSON
+    bool print_manpage = false;        // --print-manpage: print the kiosk(1) manual page (roff) and exit
     bool version = false;              // --version
     bool help = false;                 // --help
 };
@@ -37,9 +40,30 @@ struct ParsedOptions {
     std::string error;                 // one line, when !ok
 };
 
+// Whether an option takes a value, given as the next word or after '=' (--size=800x480).
+enum class OptionValue { None, Required, Optional };
+
+// One command-line option. option_table() is the only list of them: --help's text, the kiosk(1)
+// manual page (app/manual_page.h) and the names parse_options accepts all come from it.
+struct OptionSpec {
+    std::string_view name;             // "--content"
+    std::string_view placeholder;      // the value's name in the usage, "DIR"; empty: no value
+    OptionValue value = OptionValue::None;
+    std::string_view help;             // what it does, unwrapped; the printer wraps it
+};
+
+std::span<const OptionSpec> option_table();
+
+// The table's row for NAME ("--size"; "-h" is --help), or nullptr: not an option.
+const OptionSpec* find_option(std::string_view name);
+
+// The forms of the command line, each as it follows "kiosk " (the usage's and the manual's synopsis).
+std::span<const std::string_view> usage_forms();
+
 ParsedOptions parse_options(const std::vector<std::string>& args);
 
-// The usage text printed by --help and after a bad option.
+// The usage text printed by --help and after a bad option: the forms, then each option and its help,
+// wrapped to 80 columns.
 std::string usage();
 
 }  // namespace kiosk::app
