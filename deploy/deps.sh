@@ -12,10 +12,12 @@ want=(build-essential cmake pkg-config
       libimgui-dev libglfw3-dev libstb-dev libmd4c-dev libtomlplusplus-dev libqrencode-dev
       libegl-dev libgles-dev libgl-dev libopengl-dev libegl-mesa0 libgl1-mesa-dri libgl1 libsystemd-dev
       fonts-noto-core)
+want+=(libharfbuzz-dev libicu-dev)  # the text engine (kiosk/text): shaping; bidi, line breaks, scripts
 if [ "${1:-run}" = test ]; then
     want+=(catch2 xvfb xauth zbar-tools xdotool)
     # deploy/ci/unattended.sh: clang with its sanitizer and fuzzer runtimes; strace and unshare for isolation
     want+=(clang libclang-rt-14-dev strace util-linux)
+    want+=(unicode-data)  # tests/unit/test_text_conformance.cpp: BidiCharacterTest.txt, LineBreakTest.txt
     want+=(valgrind)  # deploy/ci/bench.sh: App::frame's instructions per frame, counted by callgrind
     # deploy/ci/boards.sh: the .deb, its systemd unit, and the kiosk inside headless cage
     want+=(dpkg-dev file systemd cage grim xwayland socat)
@@ -26,6 +28,7 @@ if [ "${1:-run}" = arm64 ]; then
           libqrencode-dev:arm64 zbar-tools
           libegl-dev:arm64 libgles-dev:arm64 libgl-dev:arm64 libsystemd-dev:arm64
           libegl-mesa0:arm64 libgl1-mesa-dri:arm64 libgl1:arm64)
+    want+=(libharfbuzz-dev:arm64 libicu-dev:arm64)
 fi
 # Installed for the architecture asked for (NAME:ARCH; the machine's own when none is given), or
 # for all. Asking dpkg for NAME alone would also count another architecture's copy: after the arm64

@@ -9,13 +9,18 @@
 namespace kiosk::check {
 namespace {
 
-// Every font compiled into the binary. Faces only point into the embedded bytes, which live for
-// the whole run, so they are made once.
+// Only the text engine shapes with it so far; the screen (ImGui's atlas, views/fonts.cpp) does not
+// draw it yet, so counting it would tell a curator that Persian shows while the screen shows "?".
+// Goes when the engine draws the article (issue 15).
+constexpr std::string_view kFontNotDrawnYet = "fonts/NotoNaskhArabic-Regular.ttf";
+
+// Every font compiled into the binary that the screen draws with. Faces only point into the
+// embedded bytes, which live for the whole run, so they are made once.
 const std::vector<const text::FontFace*>& embedded_faces() {
     static const std::vector<std::unique_ptr<text::FontFace>> owned = [] {
         std::vector<std::unique_ptr<text::FontFace>> faces;
         for (const core::EmbeddedFile& file : core::embedded_files())
-            if (file.path.substr(0, 6) == "fonts/")
+            if (file.path.substr(0, 6) == "fonts/" && file.path != kFontNotDrawnYet)
                 if (auto face = text::FontFace::from_bytes(file.bytes)) faces.push_back(std::move(face));
         return faces;
     }();
