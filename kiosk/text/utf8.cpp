@@ -58,6 +58,23 @@ void append_utf8(std::string& out, uint32_t codepoint) {
     }
 }
 
+std::u16string utf16_from_utf8(std::string_view text) {
+    std::u16string out;
+    out.reserve(text.size());
+    for (size_t pos = 0; pos < text.size();) {
+        uint32_t codepoint = next_codepoint(text, pos);
+        if (codepoint >= 0xD800 && codepoint <= 0xDFFF) codepoint = kReplacementCharacter;  // no lone halves
+        if (codepoint < 0x10000) {
+            out += static_cast<char16_t>(codepoint);
+        } else {
+            codepoint -= 0x10000;
+            out += static_cast<char16_t>(0xD800 | (codepoint >> 10));
+            out += static_cast<char16_t>(0xDC00 | (codepoint & 0x3FF));
+        }
+    }
+    return out;
+}
+
 std::string codepoint_label(uint32_t codepoint) {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "U+%04X", codepoint);

@@ -19,6 +19,9 @@ std::set<uint32_t> codepoints_of(std::string_view text);
 // Appends `codepoint` as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
 void append_utf8(std::string& out, uint32_t codepoint);
 
+// `text` as UTF-16 (the form ICU works in); malformed bytes become U+FFFD, one per bad byte.
+std::u16string utf16_from_utf8(std::string_view text);
+
 // "U+2019"
 std::string codepoint_label(uint32_t codepoint);
 

@@ -1,0 +1,388 @@
+// The text engine on real fonts and real Persian text: shaping (joining, ZWNJ, lam-alef, digits),
+// face fallback, bidi order of a mixed line, and lines broken in logical order then reordered.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/embedded.h"
+#include "text/line_layout.h"
+#include "text/shape.h"
+#include "text/utf8.h"
+
+using namespace kiosk;
+
+namespace {
+
+// The embedded faces, made once: index 0 Noto Naskh Arabic, 1 Noto Serif.
+const text::ShapingFace& naskh() {
+    static const auto face = text::ShapingFace::from_bytes(core::embedded("fonts/NotoNaskhArabic-Regular.ttf"));
+    REQUIRE(face);
+    return *face;
+}
+const text::ShapingFace& serif() {
+    static const auto face = text::ShapingFace::from_bytes(core::embedded("fonts/NotoSerif-Regular.ttf"));
+    REQUIRE(face);
+    return *face;
+}
+std::vector<const text::ShapingFace*> persian_faces() { return {&naskh(), &serif()}; }
+std::vector<const text::ShapingFace*> english_faces() { return {&serif(), &naskh()}; }
+constexpr int kNaskh = 0;  // in persian_faces()
+constexpr int kSerif = 1;
+
+std::string fixture(const std::string& name) {
+    std::ifstream in(std::string(KIOSK_TEST_DATA) + "/text/" + name, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+// The fixture's paragraphs (blank-line separated), without their line feeds.
+std::vector<std::string> paragraphs(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream lines(text);
+    std::string line;
+    while (std::getline(lines, line))
+        if (!line.empty()) out.push_back(line);
+    return out;
+}
+
+text::ShapedParagraph shape_fa(const std::string& utf8, const std::string& language = "fa") {
+    text::ShapeParams params;
+    params.language = language;
+    text::ShapedParagraph shaped = text::shape_paragraph(utf8, text::ParagraphDirection::Rtl, persian_faces(), params);
+    REQUIRE(shaped.error.ok());
+    return shaped;
+}
+
+text::ShapedParagraph shape_en(const std::string& utf8, text::ShapeParams params = {}) {
+    text::ShapedParagraph shaped = text::shape_paragraph(utf8, text::ParagraphDirection::Ltr, english_faces(), params);
+    REQUIRE(shaped.error.ok());
+    return shaped;
+}
+
+// Every glyph of a paragraph by the UTF-16 index of its cluster (the first glyph when several).
+std::map<int, text::ShapedGlyph> glyph_by_cluster(const text::ShapedParagraph& shaped) {
+    std::map<int, text::ShapedGlyph> out;
+    for (const auto& run : shaped.runs)
+        for (const auto& glyph : run.glyphs) out.emplace(glyph.cluster, glyph);
+    return out;
+}
+
+std::vector<uint32_t> glyph_ids(const text::ShapedParagraph& shaped) {
+    std::vector<uint32_t> ids;
+    for (const auto& run : shaped.runs)
+        for (const auto& glyph : run.glyphs) ids.push_back(glyph.glyph);
+    return ids;
+}
+
+size_t glyph_count(const text::ShapedParagraph& shaped) { return glyph_ids(shaped).size(); }
+
+text::LaidOutParagraph lay_out(const text::ShapedParagraph& shaped, float width, float em_size = 24.0f) {
+    const text::BreakOpportunities breaks = text::find_line_breaks(shaped.bidi.text, shaped.language);
+    REQUIRE(breaks.error.ok());
+    text::LaidOutParagraph laid = text::lay_out_lines(shaped, breaks.breaks, {width, em_size});
+    REQUIRE(laid.error.ok());
+    return laid;
+}
+
+// The screen x of the glyph showing UTF-16 index `cluster` on `line`.
+float x_of(const text::PositionedLine& line, int cluster) {
+    for (const auto& glyph : line.glyphs)
+        if (glyph.cluster == cluster) return glyph.x;
+    FAIL("no glyph on the line for cluster " << cluster);
+    return 0.0f;
+}
+
+// UTF-16 index of the first occurrence of `needle` (UTF-8) in the paragraph.
+int index_of(const text::ShapedParagraph& shaped, const std::string& needle, size_t from = 0) {
+    const size_t found = shaped.bidi.text.find(text::utf16_from_utf8(needle), from);
+    REQUIRE(found != std::u16string::npos);
+    return static_cast<int>(found);
+}
+
+}  // namespace
+
+TEST_CASE("text engine: a Persian word's letters join; alone each is its isolated form", "[text][shaping]") {
+    const std::string word = "\xD8\xA8\xD8\xB4\xD8\xB1";  // بشر: beh, sheen, reh
+    const text::ShapedParagraph joined = shape_fa(word);
+    REQUIRE(joined.runs.size() == 1);
+    CHECK(joined.runs[0].run.rtl());
+    CHECK(joined.runs[0].run.face == kNaskh);
+    CHECK(joined.runs[0].run.script == text::kScriptArabic);
+    REQUIRE(glyph_count(joined) == 3);
+    const auto by_cluster = glyph_by_cluster(joined);
+    const std::vector<std::string> letters = {"\xD8\xA8", "\xD8\xB4", "\xD8\xB1"};
+    for (int i = 0; i < 3; ++i) {
+        const text::ShapedParagraph alone = shape_fa(letters[static_cast<size_t>(i)]);
+        REQUIRE(glyph_count(alone) == 1);
+        // Initial, medial and final forms are not the isolated one a letter takes alone.
+        CHECK(by_cluster.at(i).glyph != glyph_ids(alone)[0]);
+    }
+    // Alone, a letter shapes to the face's nominal (isolated) glyph.
+    CHECK(glyph_ids(shape_fa(letters[0]))[0] == naskh().glyph_for(0x0628));
+    // Right to left: the first letter is the last glyph from the left.
+    CHECK(joined.runs[0].glyphs.back().cluster == 0);
+}
+
+TEST_CASE("text engine: ZWNJ breaks the join and is no line break opportunity", "[text][shaping]") {
+    const std::string zwnj = "\xE2\x80\x8C";
+    const std::string mi = "\xD9\x85\xDB\x8C";                              // می
+    const std::string ayand = "\xD8\xA2\xDB\x8C\xD9\x86\xD8\xAF";           // آیند
+    const text::ShapedParagraph with_zwnj = shape_fa(mi + zwnj + ayand);    // می‌آیند
+    const text::ShapedParagraph without = shape_fa(mi + ayand);             // میآیند, joined through
+    const text::ShapedParagraph mi_alone = shape_fa(mi);
+    // Yeh (index 1) before ZWNJ ends its word: the final form, as in می alone; without ZWNJ it
+    // joins on to alef madda: a medial form.
+    const int yeh = 1;
+    CHECK(glyph_by_cluster(with_zwnj).at(yeh).glyph == glyph_by_cluster(mi_alone).at(yeh).glyph);
+    CHECK(glyph_by_cluster(with_zwnj).at(yeh).glyph != glyph_by_cluster(without).at(yeh).glyph);
+    CHECK(text::notdef_count(with_zwnj) == 0);
+    // One run: the invisible ZWNJ stays in the face of its word.
+    CHECK(with_zwnj.runs.size() == 1);
+
+    // Line breaking: no opportunity at or after the ZWNJ, only at the word's end.
+    const text::BreakOpportunities breaks = text::find_line_breaks(with_zwnj.bidi.text, "fa");
+    REQUIRE(breaks.error.ok());
+    REQUIRE(breaks.breaks.size() == 1);
+    CHECK(breaks.breaks[0].position == static_cast<int>(with_zwnj.bidi.text.size()));
+
+    // In a sentence set narrow enough for one word a line, the word stays whole on its line.
+    const std::string sentence = "\xD9\x87\xD9\x85\xD9\x87 " + mi + zwnj + ayand + " \xD9\x88 " + mi + zwnj + ayand;
+    const text::ShapedParagraph shaped = shape_fa(sentence);
+    const float word_width = 24.0f * [&] {
+        float em = 0.0f;
+        for (float advance : with_zwnj.advance_em) em += advance;
+        return em;
+    }();
+    const text::LaidOutParagraph laid = lay_out(shaped, word_width + 1.0f);
+    const int zwnj_at = index_of(shaped, zwnj);
+    bool found = false;
+    for (const auto& line : laid.lines) {
+        CHECK_FALSE(line.word_cut);
+        CHECK(line.start != zwnj_at + 1);  // no line starts right after the ZWNJ
+        if (line.start <= zwnj_at && zwnj_at < line.end) found = line.start == zwnj_at - 2;
+    }
+    CHECK(found);  // the ZWNJ's line starts with its word
+}
+
+TEST_CASE("text engine: lam-alef forms its ligature", "[text][shaping]") {
+    // Noto Naskh Arabic sets lam-alef as one ligature drawn by two glyphs ('rlig'): a lam made for
+    // it, and an alef with no advance of its own that sits inside the lam's.
+    const text::ShapedParagraph la = shape_fa("\xD9\x84\xD8\xA7");  // لا
+    REQUIRE(la.bidi.text.size() == 2);
+    const auto pair = glyph_by_cluster(la);
+    REQUIRE(pair.size() == 2);
+    const text::ShapedParagraph lam_beh = shape_fa("\xD9\x84\xD8\xA8");   // لب: lam's ordinary initial form
+    const text::ShapedParagraph beh_alef = shape_fa("\xD8\xA8\xD8\xA7");  // با: alef's ordinary final form
+    CHECK(pair.at(0).glyph != glyph_by_cluster(lam_beh).at(0).glyph);
+    CHECK(pair.at(1).glyph != glyph_by_cluster(beh_alef).at(1).glyph);
+    CHECK(pair.at(1).advance == 0);
+    // Inside a word too: سلام.
+    const text::ShapedParagraph salam = shape_fa("\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85");
+    CHECK(glyph_by_cluster(salam).at(2).advance == 0);
+
+    // A face that makes lam-alef a single glyph: fewer glyphs than characters, and the engine keeps
+    // the two characters in one cluster, so no line is ever cut between them.
+    const std::string sans_path = "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf";
+    std::ifstream in(sans_path, std::ios::binary);
+    REQUIRE(in);  // fonts-noto-core, a build dependency
+    const std::string sans_bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto sans = text::ShapingFace::from_bytes(sans_bytes);
+    REQUIRE(sans);
+    const text::ShapedParagraph one = text::shape_paragraph("\xD9\x84\xD8\xA7", text::ParagraphDirection::Rtl, {sans.get()}, {"fa"});
+    REQUIRE(one.error.ok());
+    CHECK(glyph_count(one) == 1);
+    CHECK(one.cluster_start == std::vector<uint8_t>{1, 0});
+    CHECK(one.advance_em[1] == 0.0f);
+    CHECK(one.advance_em[0] > 0.0f);
+}
+
+TEST_CASE("text engine: the Persian fixtures shape with no .notdef; punctuation falls back", "[text][shaping]") {
+    for (const char* name : {"udhr.fa.txt", "mixed.fa.txt"}) {
+        const std::vector<std::string> texts = paragraphs(fixture(name));
+        REQUIRE_FALSE(texts.empty());
+        for (const std::string& paragraph : texts) {
+            const text::ShapedParagraph shaped = shape_fa(paragraph);
+            INFO(name << ": " << paragraph);
+            CHECK(text::notdef_count(shaped) == 0);
+            CHECK(shaped.uncovered.empty());
+            CHECK(glyph_count(shaped) > 0);
+        }
+    }
+    // A question mark: Naskh has none (it has the full stop), so it comes from the serif, and
+    // nothing goes missing; the full stop stays in the Arabic face.
+    REQUIRE_FALSE(naskh().covers('?'));
+    REQUIRE(naskh().covers('.'));
+    const text::ShapedParagraph sentence = shape_fa("\xD9\x87\xD9\x85\xD9\x87? \xD9\x87\xD9\x85\xD9\x87.");  // همه? همه.
+    REQUIRE(sentence.runs.size() == 3);
+    CHECK(sentence.runs[0].run.face == kNaskh);
+    CHECK(sentence.runs[1].run.face == kSerif);
+    CHECK(sentence.bidi.text[static_cast<size_t>(sentence.runs[1].run.start)] == u'?');
+    CHECK(sentence.runs[2].run.face == kNaskh);
+    CHECK(text::notdef_count(sentence) == 0);
+    // With the Arabic face alone, the question mark has nowhere to come from: reported, and .notdef.
+    const text::ShapedParagraph naskh_only =
+        text::shape_paragraph("\xD9\x87\xD9\x85\xD9\x87?", text::ParagraphDirection::Rtl, {&naskh()}, {"fa"});
+    CHECK(naskh_only.uncovered == std::vector<uint32_t>{'?'});
+    CHECK(text::notdef_count(naskh_only) == 1);
+}
+
+TEST_CASE("text engine: Persian digits take their Persian shapes, also in an English sentence", "[text][shaping]") {
+    const std::string digits = "\xDB\xB4\xDB\xB6\xDB\xB7";  // ۴۶۷
+    const std::vector<uint32_t> persian = glyph_ids(shape_fa(digits, "fa"));
+    const std::vector<uint32_t> urdu = glyph_ids(shape_fa(digits, "ur"));
+    REQUIRE(persian.size() == 3);
+    REQUIRE(urdu.size() == 3);
+    for (size_t i = 0; i < 3; ++i) CHECK(persian[i] != urdu[i]);
+    // Numbers run left to right, also in Persian. In this font the Persian shapes are the cmap's
+    // own glyphs; its 'locl' gives the Urdu ones (in every language system: see shape.cpp).
+    CHECK(persian == std::vector<uint32_t>{naskh().glyph_for(0x06F4), naskh().glyph_for(0x06F6), naskh().glyph_for(0x06F7)});
+
+    // In English, the same digits come from the Arabic face and still in Persian shapes.
+    const text::ShapedParagraph english = shape_en("Articles " + digits + " and 4");
+    const auto by_cluster = glyph_by_cluster(english);
+    const int first_digit = index_of(english, digits);
+    for (int i = 0; i < 3; ++i) CHECK(by_cluster.at(first_digit + i).glyph == persian[static_cast<size_t>(i)]);
+    CHECK(by_cluster.at(0).glyph == serif().glyph_for('A'));
+    // Unless asked otherwise: the language for Arabic script in other languages is a parameter.
+    text::ShapeParams urdu_params;
+    urdu_params.arabic_script_language = "ur";
+    CHECK(glyph_by_cluster(shape_en("Articles " + digits, urdu_params)).at(first_digit).glyph == urdu[0]);
+}
+
+TEST_CASE("text engine: a mixed Persian line shows in the order Chromium shows it", "[text][bidi]") {
+    const std::string sentence = paragraphs(fixture("mixed.fa.txt")).at(0);
+    const text::ShapedParagraph shaped = shape_fa(sentence);
+    const text::LaidOutParagraph laid = lay_out(shaped, 100000.0f);  // one line
+    REQUIRE(laid.lines.size() == 1);
+    const text::PositionedLine& line = laid.lines[0];
+
+    const int sal = index_of(shaped, "\xD8\xB3\xD8\xA7\xD9\x84");  // سال, before the year
+    const int year = index_of(shaped, "1948");
+    const int open = index_of(shaped, "(");
+    const int u = index_of(shaped, "UN");
+    const int close = index_of(shaped, ")");
+    const int dar = index_of(shaped, "\xD8\xAF\xD8\xB1", static_cast<size_t>(close));  // در after the bracket
+    const int thirty = index_of(shaped, "\xDB\xB3\xDB\xB0");  // ۳۰
+    const int full_stop = index_of(shaped, ".");
+
+    // Right to left between the runs: سال, then to its left 1948, then (UN), then در.
+    CHECK(x_of(line, year + 3) < x_of(line, sal));
+    CHECK(x_of(line, open) < x_of(line, year));
+    CHECK(x_of(line, close) < x_of(line, u));
+    CHECK(x_of(line, dar) < x_of(line, close));
+    // Left to right inside the Latin runs and the numbers, Persian digits too.
+    for (int i = 0; i < 3; ++i) CHECK(x_of(line, year + i) < x_of(line, year + i + 1));
+    CHECK(x_of(line, u) < x_of(line, u + 1));
+    CHECK(x_of(line, open) > x_of(line, u + 1));
+    CHECK(x_of(line, thirty) < x_of(line, thirty + 1));
+    // The brackets are mirrored: the ")" at the left shows as "(", the "(" at the right as ")".
+    const auto by_cluster = glyph_by_cluster(shaped);
+    CHECK(by_cluster.at(close).glyph == serif().glyph_for('('));
+    CHECK(by_cluster.at(open).glyph == serif().glyph_for(')'));
+    // The full stop ends the sentence at its left end; the first word is at the right end.
+    float leftmost = 1e9f, rightmost = -1e9f;
+    for (const auto& glyph : line.glyphs) leftmost = std::min(leftmost, glyph.x), rightmost = std::max(rightmost, glyph.x);
+    CHECK(x_of(line, full_stop) == leftmost);
+    CHECK(x_of(line, 0) == rightmost);
+}
+
+TEST_CASE("text engine: lines are broken in logical order, then reordered, each within the column", "[text][layout]") {
+    const std::string article1 = paragraphs(fixture("udhr.fa.txt")).at(0);
+    const text::ShapedParagraph shaped = shape_fa(article1);
+    for (float width : {180.0f, 300.0f, 520.0f}) {
+        INFO("width " << width);
+        const text::LaidOutParagraph laid = lay_out(shaped, width);
+        REQUIRE(laid.lines.size() > 1);
+        CHECK(laid.lines.front().start == 0);
+        for (size_t i = 0; i < laid.lines.size(); ++i) {
+            const text::PositionedLine& line = laid.lines[i];
+            CHECK_FALSE(line.word_cut);
+            // Logical order: each line takes up where the one before it ended (after its spaces).
+            if (i > 0) {
+                CHECK(line.start >= laid.lines[i - 1].end);
+                for (int c = laid.lines[i - 1].end; c < line.start; ++c) CHECK(shaped.bidi.text[static_cast<size_t>(c)] == u' ');
+            }
+            // Within the column, flush right.
+            CHECK(line.width <= width + 0.01f);
+            CHECK(line.x >= -0.01f);
+            CHECK(line.x + line.width == Approx(width).margin(0.01));
+            for (const auto& glyph : line.glyphs) {
+                CHECK(glyph.x >= line.x - 24.0f);
+                CHECK(glyph.x <= width);
+            }
+            // Reordered: the line's first word is at its right end, its last word at its left.
+            CHECK(x_of(line, line.start) > x_of(line, line.end - 1));
+        }
+        CHECK(laid.lines.back().end == static_cast<int>(shaped.bidi.text.size()));
+    }
+    // Narrower column, more lines, from the same shaping.
+    CHECK(lay_out(shaped, 180.0f).lines.size() > lay_out(shaped, 520.0f).lines.size());
+    // A larger size is a narrower column in ems: the same lines as half the width at half the size.
+    const auto big = lay_out(shaped, 600.0f, 48.0f);
+    const auto small = lay_out(shaped, 300.0f, 24.0f);
+    REQUIRE(big.lines.size() == small.lines.size());
+    for (size_t i = 0; i < big.lines.size(); ++i) CHECK(big.lines[i].start == small.lines[i].start);
+}
+
+TEST_CASE("text engine: English is flush left, kerned, with standard ligatures and its text unchanged", "[text][layout]") {
+    const std::string article1 = paragraphs(fixture("udhr.en.txt")).at(0);
+    const text::ShapedParagraph shaped = shape_en(article1);
+    CHECK(text::notdef_count(shaped) == 0);
+    const text::LaidOutParagraph laid = lay_out(shaped, 400.0f);
+    REQUIRE(laid.lines.size() > 1);
+    for (const auto& line : laid.lines) {
+        CHECK(line.x == 0.0f);
+        CHECK(line.width <= 400.0f);
+        CHECK(x_of(line, line.start) < x_of(line, line.end - 1));
+    }
+    // Kerning: "AV" sits tighter with it than without.
+    text::ShapeParams no_kerning;
+    no_kerning.kerning = false;
+    const auto advance_of_a = [](const text::ShapedParagraph& p) { return p.runs.at(0).glyphs.at(0).advance; };
+    CHECK(advance_of_a(shape_en("AV")) < advance_of_a(shape_en("AV", no_kerning)));
+    // Ligatures: "fi" is one glyph with them, two without; the text itself is the same either way.
+    text::ShapeParams no_ligatures;
+    no_ligatures.ligatures = false;
+    const text::ShapedParagraph with = shape_en("find");
+    const text::ShapedParagraph apart = shape_en("find", no_ligatures);
+    CHECK(glyph_count(with) == 3);
+    CHECK(glyph_count(apart) == 4);
+    CHECK(with.bidi.text == apart.bidi.text);
+    CHECK(with.runs[0].glyphs[1].cluster == 2);  // "n" still knows it is the third character
+}
+
+TEST_CASE("text engine: a word wider than the column is cut between clusters, never past the edge", "[text][layout]") {
+    const text::ShapedParagraph shaped = shape_en("Unimaginably");
+    const text::LaidOutParagraph laid = lay_out(shaped, 50.0f);
+    REQUIRE(laid.lines.size() > 1);
+    for (const auto& line : laid.lines) {
+        CHECK(line.word_cut == (&line != &laid.lines.back()));  // the last piece fits as it is
+        CHECK(line.width <= 50.0f);
+        CHECK(line.end > line.start);
+    }
+    CHECK(laid.lines.back().end == static_cast<int>(shaped.bidi.text.size()));
+}
+
+TEST_CASE("text engine: errors are values", "[text]") {
+    const text::ShapedParagraph no_faces = text::shape_paragraph("text", text::ParagraphDirection::Ltr, {}, {});
+    CHECK(no_faces.error.code == text::TextErrorCode::NoFace);
+    CHECK(text::text_error_name(no_faces.error.code) == "NoFace");
+    CHECK(text::lay_out_lines(no_faces, {}, {}).error.code == text::TextErrorCode::NoFace);
+    CHECK(text::ShapingFace::from_bytes("not a font at all") == nullptr);
+    const text::BidiParagraph paragraph = text::resolve_bidi(u"abc", text::ParagraphDirection::Ltr);
+    CHECK(text::reorder_lines(paragraph, {{2, 9}}).error.code == text::TextErrorCode::BidiFailed);
+    // Empty text is no error, and lays out as nothing.
+    const text::ShapedParagraph empty = shape_en("");
+    CHECK(lay_out(empty, 100.0f).lines.empty());
+    CHECK(text::direction_of_language("fa") == text::ParagraphDirection::Rtl);
+    CHECK(text::direction_of_language("en") == text::ParagraphDirection::Ltr);
+    CHECK(text::direction_of_language("he") == text::ParagraphDirection::Rtl);
+}
