@@ -40,7 +40,6 @@ std::vector<std::string> words(const std::string& text) {
 
 // UTF-16 text from code points; `unit_of[i]` is where code point i starts, plus the end.
 std::u16string utf16_of(const std::vector<uint32_t>& codepoints, std::vector<int>& unit_of) {
-    std::string utf8;
     unit_of.clear();
     std::u16string out;
     for (uint32_t c : codepoints) {
@@ -97,17 +96,29 @@ const std::set<int> kIcuBidiDepartures = {59, 60, 61, 62, 65, 66, 67, 68, 69, 70
 const std::set<int> kIcuLineBreakTailorings = {2265, 2267, 2421, 2423, 2425, 2427, 2429, 2431, 2873, 2875, 7477,
                                                7576, 7577, 7578, 7579, 7580, 7581, 7583, 7584, 7585, 7586, 7587};
 
-}  // namespace
-
-TEST_CASE("text conformance: BidiCharacterTest.txt through the engine's bidi step", "[text][conformance]") {
-    std::ifstream in(kUnicodeData + "/BidiCharacterTest.txt");
+// Runs `passes` on each case of the UCD file at `path` (the part of a line before any '#'; blank
+// and comment lines skipped) and counts what passes.
+template <class Check>
+Tally run_cases(const std::string& path, Check passes) {
+    std::ifstream in(kUnicodeData + "/" + path);
     REQUIRE(in);  // apt-get install unicode-data
     Tally tally;
     std::string line;
     int line_number = 0;
     while (std::getline(in, line)) {
         ++line_number;
-        if (line.empty() || line[0] == '#') continue;
+        const std::string data = line.substr(0, line.find('#'));
+        if (words(data).empty()) continue;
+        if (passes(data)) ++tally.passed;
+        else ++tally.failed, tally.failed_lines.push_back(line_number);
+    }
+    return tally;
+}
+
+}  // namespace
+
+TEST_CASE("text conformance: BidiCharacterTest.txt through the engine's bidi step", "[text][conformance]") {
+    const Tally tally = run_cases("BidiCharacterTest.txt", [](const std::string& line) {
         const std::vector<std::string> fields = split(line, ';');
         REQUIRE(fields.size() == 5);
         std::vector<uint32_t> codepoints;
@@ -143,9 +154,8 @@ TEST_CASE("text conformance: BidiCharacterTest.txt through the engine's bidi ste
             }
             ok = ok && shown == expected_order;
         }
-        if (ok) ++tally.passed;
-        else ++tally.failed, tally.failed_lines.push_back(line_number);
-    }
+        return ok;
+    });
     WARN("BidiCharacterTest.txt: " << tally.passed << " of " << tally.passed + tally.failed
                                      << " cases pass; failing lines:" << joined(tally.failed_lines));
     CHECK(tally.passed >= 91600);  // of the file's 91,707 cases; a truncated file must not pass
@@ -153,16 +163,8 @@ TEST_CASE("text conformance: BidiCharacterTest.txt through the engine's bidi ste
 }
 
 TEST_CASE("text conformance: LineBreakTest.txt through the engine's line-break step", "[text][conformance]") {
-    std::ifstream in(kUnicodeData + "/auxiliary/LineBreakTest.txt");
-    REQUIRE(in);  // apt-get install unicode-data
-    Tally tally;
-    std::string line;
-    int line_number = 0;
-    while (std::getline(in, line)) {
-        ++line_number;
-        const std::string data = line.substr(0, line.find('#'));
+    const Tally tally = run_cases("auxiliary/LineBreakTest.txt", [](const std::string& data) {
         const std::vector<std::string> tokens = words(data);
-        if (tokens.empty()) continue;
         // "× 0023 ÷ 0020 ÷": a code point, then whether a line may end after it.
         std::vector<uint32_t> codepoints;
         std::vector<bool> break_after;
@@ -178,9 +180,8 @@ TEST_CASE("text conformance: LineBreakTest.txt through the engine's line-break s
         const text::BreakOpportunities found = text::find_line_breaks(text, "");
         std::vector<int> got;
         for (const text::BreakOpportunity& opportunity : found.breaks) got.push_back(opportunity.position);
-        if (found.error.ok() && got == expected) ++tally.passed;
-        else ++tally.failed, tally.failed_lines.push_back(line_number);
-    }
+        return found.error.ok() && got == expected;
+    });
     WARN("LineBreakTest.txt: " << tally.passed << " of " << tally.passed + tally.failed
                                << " cases pass; failing lines:" << joined(tally.failed_lines));
     CHECK(tally.passed >= 7600);  // of the file's 7,654 cases
