@@ -38,6 +38,11 @@ VerticalMetrics FontFace::vertical_metrics(float pixel_size) const {
     return {ascent * scale, -descent * scale, line_gap * scale};
 }
 
+float FontFace::em_pixels(float pixel_size) const {
+    // Both scales are pixels per font unit; the em is units_per_em font units.
+    return pixel_size * stbtt_ScaleForPixelHeight(&impl_->info, 1.0f) / stbtt_ScaleForMappingEmToPixels(&impl_->info, 1.0f);
+}
+
 std::vector<uint32_t> missing_codepoints(const std::set<uint32_t>& wanted, const std::vector<const FontFace*>& faces) {
     std::vector<uint32_t> missing;
     for (uint32_t codepoint : wanted) {

@@ -26,6 +26,9 @@ public:
     // Advance width in pixels at a font size of `pixel_size` (ImGui's SizePixels).
     float advance(uint32_t codepoint, float pixel_size) const;
     VerticalMetrics vertical_metrics(float pixel_size) const;
+    // Pixels per em at ImGui's `pixel_size` (which spans ascent to descent, not the em): the size
+    // the text engine (line_layout.h) sets this face at to match ImGui's text.
+    float em_pixels(float pixel_size) const;
 
 private:
     FontFace() = default;

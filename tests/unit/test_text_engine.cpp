@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/embedded.h"
+#include "text/font_face.h"
 #include "text/line_layout.h"
 #include "text/shape.h"
 #include "text/utf8.h"
@@ -385,4 +386,17 @@ TEST_CASE("text engine: errors are values", "[text]") {
     CHECK(text::direction_of_language("fa") == text::ParagraphDirection::Rtl);
     CHECK(text::direction_of_language("en") == text::ParagraphDirection::Ltr);
     CHECK(text::direction_of_language("he") == text::ParagraphDirection::Rtl);
+}
+
+TEST_CASE("text engine: at em_pixels of ImGui's size, a glyph is as wide as stb_truetype makes it", "[text][fonts]") {
+    const auto stb = text::FontFace::from_bytes(core::embedded("fonts/NotoSerif-Regular.ttf"));
+    REQUIRE(stb);
+    const float imgui_size = 40.0f;
+    const float em = stb->em_pixels(imgui_size);
+    CHECK(em < imgui_size);  // ImGui's size spans ascent to descent, more than the em
+    text::ShapeParams no_kerning;
+    no_kerning.kerning = false;
+    const text::ShapedParagraph m = shape_en("m", no_kerning);
+    const float engine_px = m.runs.at(0).glyphs.at(0).advance * em / m.runs.at(0).units_per_em;
+    CHECK(engine_px == Approx(stb->advance('m', imgui_size)).epsilon(1e-4));
 }
