@@ -400,3 +400,20 @@ TEST_CASE("text engine: at em_pixels of ImGui's size, a glyph is as wide as stb_
     const float engine_px = m.runs.at(0).glyphs.at(0).advance * em / m.runs.at(0).units_per_em;
     CHECK(engine_px == Approx(stb->advance('m', imgui_size)).epsilon(1e-4));
 }
+
+TEST_CASE("text engine: the fixtures never need re-shaping where a line may end", "[text][layout]") {
+    // Lines are cut from the paragraph's one shaping. That is exact where HarfBuzz says cutting is
+    // safe; LayoutNG re-shapes line edges where it is not. At the break opportunities of these
+    // texts it always is (word cuts, inside a word too wide for the column, are not checked here).
+    for (const auto& [name, language] : {std::pair{"udhr.fa.txt", "fa"}, {"mixed.fa.txt", "fa"}, {"udhr.en.txt", "en"}}) {
+        for (const std::string& paragraph : paragraphs(fixture(name))) {
+            const text::ShapedParagraph shaped = std::string(language) == "fa" ? shape_fa(paragraph) : shape_en(paragraph);
+            const text::BreakOpportunities breaks = text::find_line_breaks(shaped.bidi.text, language);
+            REQUIRE(breaks.breaks.size() > 3);
+            for (const text::BreakOpportunity& opportunity : breaks.breaks)
+                for (const auto& run : shaped.runs)
+                    for (const auto& glyph : run.glyphs)
+                        if (glyph.cluster == opportunity.position) CHECK_FALSE(glyph.unsafe_to_break);
+        }
+    }
+}
