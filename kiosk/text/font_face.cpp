@@ -43,6 +43,21 @@ float FontFace::em_pixels(float pixel_size) const {
     return pixel_size * stbtt_ScaleForPixelHeight(&impl_->info, 1.0f) / stbtt_ScaleForMappingEmToPixels(&impl_->info, 1.0f);
 }
 
+FontFace::GlyphBox FontFace::glyph_box(uint32_t glyph, float em_size) const {
+    const float scale = stbtt_ScaleForMappingEmToPixels(&impl_->info, em_size);
+    GlyphBox box;
+    stbtt_GetGlyphBitmapBox(&impl_->info, static_cast<int>(glyph), scale, scale, &box.x0, &box.y0, &box.x1, &box.y1);
+    if (box.x1 <= box.x0 || box.y1 <= box.y0) box = {};
+    return box;
+}
+
+void FontFace::rasterise_glyph(uint32_t glyph, float em_size, unsigned char* out, int stride) const {
+    const GlyphBox box = glyph_box(glyph, em_size);
+    if (box.x1 == box.x0) return;
+    const float scale = stbtt_ScaleForMappingEmToPixels(&impl_->info, em_size);
+    stbtt_MakeGlyphBitmap(&impl_->info, out, box.x1 - box.x0, box.y1 - box.y0, stride, scale, scale, static_cast<int>(glyph));
+}
+
 std::vector<uint32_t> missing_codepoints(const std::set<uint32_t>& wanted, const std::vector<const FontFace*>& faces) {
     std::vector<uint32_t> missing;
     for (uint32_t codepoint : wanted) {
