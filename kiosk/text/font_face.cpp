@@ -21,8 +21,10 @@ std::unique_ptr<FontFace> FontFace::from_bytes(std::string_view bytes) {
 
 FontFace::~FontFace() = default;
 
-bool FontFace::covers(uint32_t codepoint) const {
-    return stbtt_FindGlyphIndex(&impl_->info, static_cast<int>(codepoint)) != 0;
+bool FontFace::covers(uint32_t codepoint) const { return glyph_index(codepoint) != 0; }
+
+uint32_t FontFace::glyph_index(uint32_t codepoint) const {
+    return static_cast<uint32_t>(stbtt_FindGlyphIndex(&impl_->info, static_cast<int>(codepoint)));
 }
 
 float FontFace::advance(uint32_t codepoint, float pixel_size) const {

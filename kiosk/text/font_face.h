@@ -23,6 +23,9 @@ public:
     ~FontFace();
 
     bool covers(uint32_t codepoint) const;
+    // The face's glyph for `codepoint` by its cmap; 0 (.notdef) when it has none. The same id
+    // HarfBuzz finds for it in the same bytes (ShapingFace::glyph_for).
+    uint32_t glyph_index(uint32_t codepoint) const;
     // Advance width in pixels at a font size of `pixel_size` (ImGui's SizePixels).
     float advance(uint32_t codepoint, float pixel_size) const;
     VerticalMetrics vertical_metrics(float pixel_size) const;

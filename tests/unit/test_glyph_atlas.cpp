@@ -128,3 +128,18 @@ TEST_CASE("glyph atlas: a full atlas or an unknown face gives nothing, and keeps
     CHECK_FALSE(atlas.glyph({5, 1, em}));                // no such face
     CHECK_FALSE(atlas.glyph({kSerif, 1, 0}));            // no size
 }
+
+TEST_CASE("glyph atlas: stb_truetype and HarfBuzz read the same glyph ids from the same bytes", "[text][atlas]") {
+    const Faces faces;
+    // Every character of the Persian and English fixtures, and the digits of both.
+    int compared = 0;
+    for (const auto& [stb, shaping] : {std::pair{faces.serif.get(), faces.serif_shaping.get()},
+                                       std::pair{faces.naskh.get(), faces.naskh_shaping.get()}}) {
+        for (uint32_t c = 0x20; c < 0x700; ++c) {
+            CHECK(stb->glyph_index(c) == shaping->glyph_for(c));
+            compared += shaping->glyph_for(c) != 0 ? 1 : 0;
+        }
+        for (uint32_t c : {0x06F4u, 0x06F6u, 0x06F7u, 0x200Cu, 0x2019u, 0x201Cu}) CHECK(stb->glyph_index(c) == shaping->glyph_for(c));
+    }
+    CHECK(compared > 500);  // both faces cover hundreds of them
+}
