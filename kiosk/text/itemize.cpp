@@ -56,60 +56,83 @@ std::vector<CharInfo> decode(const std::u16string& text) {
     return chars;
 }
 
-int first_face_covering(uint32_t codepoint, const std::vector<const ShapingFace*>& faces) {
-    for (size_t i = 0; i < faces.size(); ++i)
-        if (faces[i]->covers(codepoint)) return static_cast<int>(i);
+int first_face_covering(uint32_t codepoint, const TextStyle& style, const std::vector<const ShapingFace*>& faces) {
+    for (int face : style.faces)
+        if (faces[static_cast<size_t>(face)]->covers(codepoint)) return face;
     return -1;
+}
+
+// The problem with the caller's table, styles and per-unit styles, or "" when they fit together.
+std::string check_styles(const BidiParagraph& paragraph, const std::vector<const ShapingFace*>& faces,
+                         const std::vector<TextStyle>& styles, const std::vector<int>& style_of) {
+    if (faces.empty() || std::find(faces.begin(), faces.end(), nullptr) != faces.end())
+        return "itemize needs at least one face and no null faces";
+    if (style_of.size() != paragraph.text.size()) return "one style a UTF-16 unit is needed";
+    for (const TextStyle& style : styles) {
+        if (style.faces.empty()) return "a style with no face";
+        for (int face : style.faces)
+            if (face < 0 || face >= static_cast<int>(faces.size())) return "a style names a face past the table";
+    }
+    for (int style : style_of)
+        if (style < 0 || style >= static_cast<int>(styles.size())) return "a unit names a style past the list";
+    return "";
 }
 
 }  // namespace
 
-ItemizedParagraph itemize(const BidiParagraph& paragraph, const std::vector<const ShapingFace*>& faces) {
+ItemizedParagraph itemize(const BidiParagraph& paragraph, const std::vector<const ShapingFace*>& faces,
+                          const std::vector<TextStyle>& styles, const std::vector<int>& style_of) {
     ItemizedParagraph result;
     if (!paragraph.error.ok()) {
         result.error = paragraph.error;
         return result;
     }
-    if (faces.empty() || std::find(faces.begin(), faces.end(), nullptr) != faces.end()) {
-        result.error = {TextErrorCode::NoFace, "itemize needs at least one face and no null faces"};
+    if (const std::string problem = check_styles(paragraph, faces, styles, style_of); !problem.empty()) {
+        result.error = {TextErrorCode::NoFace, problem};
         return result;
     }
     const std::vector<CharInfo> chars = decode(paragraph.text);
     std::vector<int> face_of(chars.size(), -1);
-    int previous = -1;
+    int previous = -1;                 // the face of the character before, within the same style
     for (size_t i = 0; i < chars.size(); ++i) {
         const CharInfo& info = chars[i];
+        const int style = style_of[static_cast<size_t>(info.start)];
+        if (i > 0 && style != style_of[static_cast<size_t>(chars[i - 1].start)]) previous = -1;  // no face crosses styles
+        const TextStyle& faces_of_style = styles[static_cast<size_t>(style)];
         int face = -1;
         if (info.sticks_to_previous) face = previous;
         else if (info.neutral_script && previous >= 0 && faces[previous]->covers(info.codepoint)) face = previous;
         if (face < 0 && !info.sticks_to_previous) {
-            face = first_face_covering(info.codepoint, faces);
+            face = first_face_covering(info.codepoint, faces_of_style, faces);
             if (face < 0 && info.codepoint > 0x20 &&
                 std::find(result.uncovered.begin(), result.uncovered.end(), info.codepoint) == result.uncovered.end())
                 result.uncovered.push_back(info.codepoint);
-            if (face < 0) face = previous;  // shapes to .notdef in the face of its neighbours
+            if (face < 0) face = previous >= 0 ? previous : faces_of_style.faces.front();  // .notdef, beside its neighbours
         }
         face_of[i] = face;
         if (face >= 0) previous = face;
     }
-    // What still has no face (marks at the start, a paragraph of controls) takes the next one's.
-    int next = 0;
+    // What still has no face (marks or controls starting a style) takes the face of the character
+    // after it in the same style, else its style's first.
+    const auto style_at = [&](size_t i) { return style_of[static_cast<size_t>(chars[i].start)]; };
     for (size_t i = chars.size(); i-- > 0;) {
-        if (face_of[i] < 0) face_of[i] = next;
-        else next = face_of[i];
+        if (face_of[i] >= 0) continue;
+        const bool next_same_style = i + 1 < chars.size() && style_at(i + 1) == style_at(i);
+        face_of[i] = next_same_style ? face_of[i + 1] : styles[static_cast<size_t>(style_at(i))].faces.front();
     }
     for (size_t i = 0; i < chars.size(); ++i) {
         const CharInfo& info = chars[i];
         const uint8_t level = paragraph.levels.empty() ? paragraph.base_level : paragraph.levels[info.start];
+        const int style = style_of[static_cast<size_t>(info.start)];
         const int end = i + 1 < chars.size() ? chars[i + 1].start : static_cast<int>(paragraph.text.size());
         if (!result.runs.empty()) {
             TextRun& run = result.runs.back();
-            if (run.level == level && run.script == info.script && run.face == face_of[i]) {
+            if (run.level == level && run.script == info.script && run.face == face_of[i] && run.style == style) {
                 run.end = end;
                 continue;
             }
         }
-        result.runs.push_back({info.start, end, level, info.script, face_of[i]});
+        result.runs.push_back({info.start, end, level, info.script, face_of[i], style});
     }
     return result;
 }

@@ -1,10 +1,10 @@
 // Splits a bidi paragraph into runs HarfBuzz can shape in one call each: one direction (bidi
-// level), one script and one face. A character takes the first face in the caller's list that
+// level), one script, one style and one face. A character takes the first face of its style that
 // covers it (per-character fallback: Noto Naskh Arabic lacks ASCII punctuation, Noto Serif lacks
 // Arabic); punctuation, spaces and digits stay with the face before them when it has them, and
 // marks and invisible controls (ZWNJ, ZWJ) always do, so joining and mark placement see their
-// neighbours. Does NOT shape or measure, and does NOT know styles (bold, italic): the caller
-// itemizes each styled span with the faces of its style.
+// neighbours. Does NOT shape or measure, and does NOT decide what a style looks like (the caller
+// gives each style its faces).
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -24,12 +24,21 @@ constexpr uint32_t kScriptCommon = script_tag('Z', 'y', 'y', 'y');
 constexpr uint32_t kScriptArabic = script_tag('A', 'r', 'a', 'b');
 constexpr uint32_t kScriptLatin = script_tag('L', 'a', 't', 'n');
 
+// How a stretch of the paragraph is set: its faces and its size. Bold, italic and a citation's
+// superscript are styles; the caller decides which faces each has.
+struct TextStyle {
+    std::vector<int> faces;            // indexes into the face table, in order of preference
+    float scale = 1.0f;                // size relative to the paragraph's em (a superscript: smaller)
+    float raise = 0.0f;                // baseline shift upwards, in the paragraph's ems
+};
+
 struct TextRun {
     int start = 0;                     // UTF-16 units in the paragraph, [start, end)
     int end = 0;
     uint8_t level = 0;                 // bidi embedding level, odd = right to left
     uint32_t script = kScriptCommon;   // of its letters; common characters take their neighbours'
-    int face = 0;                      // index into the face list given to itemize
+    int face = 0;                      // index into the face table given to itemize
+    int style = 0;                     // index into the styles given to itemize
 
     bool rtl() const { return (level & 1) != 0; }
 };
@@ -40,7 +49,9 @@ struct ItemizedParagraph {
     TextError error;
 };
 
-// `faces` in order of preference; null entries are not allowed.
-ItemizedParagraph itemize(const BidiParagraph& paragraph, const std::vector<const ShapingFace*>& faces);
+// `faces`: the face table (no null entries); `style_of[i]`: the style of UTF-16 unit i, an index
+// into `styles`, each of which names at least one face.
+ItemizedParagraph itemize(const BidiParagraph& paragraph, const std::vector<const ShapingFace*>& faces,
+                          const std::vector<TextStyle>& styles, const std::vector<int>& style_of);
 
 }  // namespace kiosk::text

@@ -6,11 +6,15 @@ namespace kiosk::text {
 namespace {
 
 // Appends the glyphs of `run` whose clusters lie in [from, to), left to right, from `pen`.
-void place_glyphs(const ShapedRun& run, int from, int to, float em_size, float& pen, std::vector<PositionedGlyph>& out) {
-    const float scale = em_size / static_cast<float>(run.units_per_em);
+void place_glyphs(const ShapedRun& run, const TextStyle& style, int from, int to, float em_size, float& pen,
+                  std::vector<PositionedGlyph>& out) {
+    const float run_em = em_size * style.scale;
+    const float scale = run_em / static_cast<float>(run.units_per_em);
+    const float raise = style.raise * em_size;
     for (const ShapedGlyph& glyph : run.glyphs) {
         if (glyph.cluster < from || glyph.cluster >= to) continue;
-        out.push_back({glyph.glyph, run.run.face, pen + glyph.x_offset * scale, -glyph.y_offset * scale, glyph.cluster});
+        out.push_back({glyph.glyph, run.run.face, pen + glyph.x_offset * scale, -glyph.y_offset * scale - raise, run_em,
+                       glyph.cluster});
         pen += glyph.advance * scale;
     }
 }
@@ -48,7 +52,9 @@ LaidOutParagraph lay_out_lines(const ShapedParagraph& shaped, const std::vector<
                 // Shaped runs never straddle a level change, so each lies inside or outside this one.
                 const auto place = [&](const ShapedRun& run) {
                     const int from = std::max(visual.start, run.run.start), to = std::min(visual.end, run.run.end);
-                    if (from < to) place_glyphs(run, from, to, params.em_size, pen, out.glyphs);
+                    if (from < to)
+                        place_glyphs(run, shaped.styles[static_cast<size_t>(run.run.style)], from, to, params.em_size, pen,
+                                     out.glyphs);
                 };
                 if (visual.rtl) std::for_each(shaped.runs.rbegin(), shaped.runs.rend(), place);
                 else std::for_each(shaped.runs.begin(), shaped.runs.end(), place);

@@ -15,9 +15,10 @@ namespace kiosk::text {
 
 struct PositionedGlyph {
     uint32_t glyph = 0;                // glyph id in `face` (stb_truetype rasterises by this index)
-    int face = 0;                      // index into the faces the paragraph was shaped with
+    int face = 0;                      // index into the face table the paragraph was shaped with
     float x = 0.0f;                    // pen position plus offset, pixels from the column's left edge
     float y = 0.0f;                    // pixels below the baseline (negative: above it)
+    float em_size = 0.0f;              // its own pixels per em (a style's scale applied): the atlas key
     int cluster = 0;                   // UTF-16 index of the first character it shows
 };
 

@@ -49,18 +49,40 @@ void keep_persian_digit_shapes(const std::u16string& text, const TextRun& run, s
     }
 }
 
+// The style of each UTF-16 unit, from the spans' byte ranges.
+std::vector<int> styles_of_units(const StyledText& text, const std::vector<int>& utf8_offset, size_t units) {
+    std::vector<int> style_of(units, 0);
+    for (const StyleSpan& span : text.spans)
+        for (size_t i = 0; i < units; ++i) {
+            const size_t byte = static_cast<size_t>(utf8_offset[i]);
+            if (byte >= span.start && byte < span.end) style_of[i] = span.style;
+        }
+    return style_of;
+}
+
 }  // namespace
 
 ShapedParagraph shape_paragraph(std::string_view text, ParagraphDirection direction,
                                 const std::vector<const ShapingFace*>& faces, const ShapeParams& params) {
+    StyledText styled;
+    styled.text = text;
+    styled.styles.resize(1);
+    for (size_t i = 0; i < faces.size(); ++i) styled.styles[0].faces.push_back(static_cast<int>(i));
+    return shape_paragraph(styled, direction, faces, params);
+}
+
+ShapedParagraph shape_paragraph(const StyledText& text, ParagraphDirection direction,
+                                const std::vector<const ShapingFace*>& faces, const ShapeParams& params) {
     ShapedParagraph shaped;
     shaped.language = params.language;
-    shaped.bidi = resolve_bidi(utf16_from_utf8(text), direction);
+    shaped.styles = text.styles;
+    shaped.bidi = resolve_bidi(utf16_from_utf8(text.text, &shaped.utf8_offset), direction);
     if (!shaped.bidi.error.ok()) {
         shaped.error = shaped.bidi.error;
         return shaped;
     }
-    ItemizedParagraph items = itemize(shaped.bidi, faces);
+    ItemizedParagraph items = itemize(shaped.bidi, faces, text.styles,
+                                      styles_of_units(text, shaped.utf8_offset, shaped.bidi.text.size()));
     if (!items.error.ok()) {
         shaped.error = items.error;
         return shaped;
@@ -105,6 +127,7 @@ ShapedParagraph shape_paragraph(std::string_view text, ParagraphDirection direct
         ShapedRun out;
         out.run = run;
         out.units_per_em = face.units_per_em();
+        const float em_per_unit = text.styles[static_cast<size_t>(run.style)].scale / static_cast<float>(out.units_per_em);
         out.glyphs.reserve(count);
         for (unsigned i = 0; i < count; ++i) {
             ShapedGlyph glyph;
@@ -117,7 +140,7 @@ ShapedParagraph shape_paragraph(std::string_view text, ParagraphDirection direct
             out.glyphs.push_back(glyph);
             const size_t cluster = static_cast<size_t>(glyph.cluster);
             if (cluster < units.size()) {
-                shaped.advance_em[cluster] += static_cast<float>(glyph.advance) / static_cast<float>(out.units_per_em);
+                shaped.advance_em[cluster] += static_cast<float>(glyph.advance) * em_per_unit;
                 shaped.cluster_start[cluster] = 1;
             }
         }

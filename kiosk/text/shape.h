@@ -28,6 +28,19 @@ struct ShapeParams {
     bool tabular_figures = false;      // 'tnum': every digit one width, for a figure that counts
 };
 
+// A stretch of the text in one style, by UTF-8 byte offsets into the text.
+struct StyleSpan {
+    size_t start = 0;                  // UTF-8 bytes, [start, end)
+    size_t end = 0;
+    int style = 0;                     // index into StyledText::styles
+};
+
+struct StyledText {
+    std::string_view text;             // UTF-8, one paragraph
+    std::vector<TextStyle> styles;     // style 0 is the paragraph's own: the text outside every span
+    std::vector<StyleSpan> spans;      // where they overlap, the later one wins
+};
+
 struct ShapedGlyph {
     uint32_t glyph = 0;                // glyph id in its run's face; 0 is .notdef
     int32_t advance = 0;               // horizontal advance, font units of the face
@@ -46,16 +59,23 @@ struct ShapedRun {
 struct ShapedParagraph {
     BidiParagraph bidi;                // the text, its levels and its direction
     std::vector<ShapedRun> runs;       // in logical order
-    // Per UTF-16 unit: the advance of the cluster that starts there, in ems (0 inside a cluster),
-    // so a line's width is a sum over its logical range, whatever the faces' units.
+    // Per UTF-16 unit: the advance of the cluster that starts there, in the paragraph's ems (0
+    // inside a cluster; a style's scale applied), so a line's width is a sum over its logical
+    // range, whatever the faces' units.
     std::vector<float> advance_em;
     std::vector<uint8_t> cluster_start;  // 1 where a cluster starts: the only places a word may be cut
     std::vector<uint32_t> uncovered;   // code points no face has (they show as .notdef)
+    std::vector<TextStyle> styles;     // what TextRun::style indexes: sizes and raises for the lines
+    std::vector<int> utf8_offset;      // per UTF-16 unit, where its character starts in the UTF-8 text; then its size
     std::string language;              // what it was shaped with, for line breaking
     TextError error;
 };
 
-// Shapes `text` (UTF-8, one paragraph) with `faces` in order of preference.
+// Shapes styled text; each style's faces index `faces`, the face table.
+ShapedParagraph shape_paragraph(const StyledText& text, ParagraphDirection direction,
+                                const std::vector<const ShapingFace*>& faces, const ShapeParams& params = {});
+
+// Shapes `text` (UTF-8, one paragraph) in one style: `faces` in order of preference.
 ShapedParagraph shape_paragraph(std::string_view text, ParagraphDirection direction,
                                 const std::vector<const ShapingFace*>& faces, const ShapeParams& params = {});
 

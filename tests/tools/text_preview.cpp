@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
     for (const auto& paragraph : laid) {
         for (const auto& line : paragraph.lines) {
             for (const auto& glyph : line.glyphs) {
-                const auto slot = atlas.glyph({glyph.face, glyph.glyph, text::GlyphAtlas::em_size_key(em)});
+                const auto slot = atlas.glyph({glyph.face, glyph.glyph, text::GlyphAtlas::em_size_key(glyph.em_size)});
                 if (!slot) continue;
                 const int left = static_cast<int>(std::round(margin + glyph.x)) + slot->left;
                 const int top = static_cast<int>(std::round(baseline + glyph.y)) + slot->top;
