@@ -7,6 +7,7 @@
 
 #include "content/bundle.h"
 #include "layout/metrics.h"
+#include "text/line_layout.h"
 
 namespace kiosk::layout {
 
@@ -16,8 +17,11 @@ struct PlacedRun {
     float raise = 0.0f;                // drawn this far above the baseline (superscripts)
     float width = 0.0f;
     FontRole role = FontRole::Body;
-    std::string text;                  // UTF-8
+    std::string text;                  // UTF-8: the logical text its glyphs show
     int citation = 0;                  // >0: a superscript citation marker for source `citation`
+    // Set by the text engine (article_text.h): the shaped glyphs, x from the run's x, drawn from
+    // the glyph atlas. Empty: `text` is drawn with the ImGui font of `role`.
+    std::vector<text::PositionedGlyph> glyphs;
 };
 
 struct PlacedRule {
@@ -35,8 +39,13 @@ struct ArticleLayout {
     size_t first_visible_run(float top, float max_line_height) const;
 };
 
+struct ShapedArticle;                  // article_text.h
+
 struct ArticleLayoutParams {
     float column_width = 600.0f;
+    // The article as the text engine shaped it (article_text.h): its lines, when it matches the
+    // blocks and has no error; otherwise the lines are measured with the FontSet.
+    const ShapedArticle* shaped = nullptr;
     // Leadings are relative to ImGui's pixel size, which is the face's ascent-to-descent height
     // (about 1.36 em for Noto): 1.12 of it is about 1.5 em, a comfortable book leading.
     float body_leading = 1.12f;        // line height / body size
@@ -60,5 +69,9 @@ std::vector<LineOfRuns> break_lines(const std::vector<content::Span>& spans, Fon
                                     const FontSet& fonts, float width);
 
 float measure(const FontMetrics& metrics, const std::string& text);
+
+// The role a block of `kind` is set in, and the role of one of its spans (emphasis, a marker).
+FontRole base_role_of(content::BlockKind kind);
+FontRole role_for(FontRole base, const content::Span& span);
 
 }  // namespace kiosk::layout

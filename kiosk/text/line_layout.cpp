@@ -13,9 +13,10 @@ void place_glyphs(const ShapedRun& run, const TextStyle& style, int from, int to
     const float raise = style.raise * em_size;
     for (const ShapedGlyph& glyph : run.glyphs) {
         if (glyph.cluster < from || glyph.cluster >= to) continue;
+        const float advance = glyph.advance * scale;
         out.push_back({glyph.glyph, run.run.face, pen + glyph.x_offset * scale, -glyph.y_offset * scale - raise, run_em,
-                       glyph.cluster});
-        pen += glyph.advance * scale;
+                       advance, glyph.cluster, run.run.style});
+        pen += advance;
     }
 }
 

@@ -19,7 +19,9 @@ struct PositionedGlyph {
     float x = 0.0f;                    // pen position plus offset, pixels from the column's left edge
     float y = 0.0f;                    // pixels below the baseline (negative: above it)
     float em_size = 0.0f;              // its own pixels per em (a style's scale applied): the atlas key
+    float advance = 0.0f;              // pixels the pen moves after it
     int cluster = 0;                   // UTF-16 index of the first character it shows
+    int style = 0;                     // the style of its run (TextRun::style)
 };
 
 struct PositionedLine {

@@ -10,24 +10,8 @@
 
 namespace kiosk::views {
 
+using layout::font_file_for;
 using layout::FontRole;
-
-const char* font_file_for(FontRole role) {
-    switch (role) {
-        case FontRole::BodyItalic:
-        case FontRole::Standfirst: return "fonts/NotoSerif-Italic.ttf";
-        case FontRole::BodyBold:
-        case FontRole::Headline: return "fonts/NotoSerif-Bold.ttf";
-        case FontRole::Label:
-        case FontRole::Superscript:
-        case FontRole::Ui: return "fonts/NotoSans-Regular.ttf";
-        case FontRole::Body:
-        case FontRole::Small:
-        case FontRole::Figure:
-        case FontRole::Count: break;
-    }
-    return "fonts/NotoSerif-Regular.ttf";
-}
 
 RoleCodepoints role_codepoints(const content::Bundle& bundle, const std::string& interface_text) {
     RoleCodepoints result;
