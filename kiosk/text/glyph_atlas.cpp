@@ -48,6 +48,12 @@ bool GlyphAtlas::place(int width, int height, int& x, int& y) {
     return true;
 }
 
+std::optional<AtlasGlyph> GlyphAtlas::find(const GlyphKey& key) const {
+    const auto found = glyphs_.find(key);
+    if (found == glyphs_.end()) return std::nullopt;
+    return found->second;
+}
+
 std::optional<AtlasGlyph> GlyphAtlas::glyph(const GlyphKey& key) {
     if (const auto found = glyphs_.find(key); found != glyphs_.end()) return found->second;
     if (key.face < 0 || key.face >= static_cast<int>(faces_.size()) || faces_[key.face] == nullptr || key.em_size_64 <= 0)

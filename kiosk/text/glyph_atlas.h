@@ -45,6 +45,8 @@ public:
     // The glyph, rasterised and packed the first time it is asked for; nothing when the face
     // index is unknown or the atlas is full (the caller draws without it and logs once).
     std::optional<AtlasGlyph> glyph(const GlyphKey& key);
+    // The glyph when it is already there; never rasterises.
+    std::optional<AtlasGlyph> find(const GlyphKey& key) const;
 
     void clear();                      // every glyph gone, the image back to one empty shelf
 
