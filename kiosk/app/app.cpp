@@ -74,11 +74,7 @@ void App::adopt(content::Bundle bundle) {
     for (const content::Block& block : bundle_.article)
         if (block.kind == content::BlockKind::Paragraph) body += content::block_text(block);
     average_char_em_ = views::average_char_em(body);
-    shaped_article_ = layout::shape_article(bundle_.article, bundle_.manifest.language);
-    if (!shaped_article_.error.ok())
-        std::fprintf(stderr, "kiosk: the text engine cannot set the article (%s: %s); ImGui's fonts set it instead\n",
-                     std::string(text::text_error_name(shaped_article_.error.code)).c_str(),
-                     shaped_article_.error.detail.c_str());
+    engine_error_said_ = false;
 
     // QR codes for the addresses curators gave: encoded once, one pixel a module, scaled when drawn.
     codes_.clear();
@@ -164,8 +160,15 @@ void App::relayout(const FrameSize& size, double now) {
     fonts_changed_ = true;
     layout::ArticleLayoutParams article_params;
     article_params.column_width = panel_.column_width;
-    article_params.shaped = &shaped_article_;
+    article_params.text_engine = true;
+    article_params.language = bundle_.manifest.language;
     article_ = layout::layout_article(bundle_.article, fonts_.metrics, article_params);
+    if (!article_.engine_error.ok() && !engine_error_said_) {
+        std::fprintf(stderr, "kiosk: the text engine cannot set part of the article (%s: %s); ImGui's fonts set it\n",
+                     std::string(text::text_error_name(article_.engine_error.code)).c_str(),
+                     article_.engine_error.detail.c_str());
+        engine_error_said_ = true;
+    }
     glyph_atlas_.clear();              // glyphs of the old sizes are never drawn again
     laid_out_for_ = size;
     laid_out_step_ = access_.text_step;

@@ -218,12 +218,12 @@ private:
     int laid_out_step_ = 0;            // the text size step of the last layout
     layout::Panel panel_;
     views::Fonts fonts_;
-    layout::ShapedArticle shaped_article_;  // the article shaped once per bundle by the text engine
     layout::ArticleLayout article_;
     text::GlyphAtlas glyph_atlas_{layout::embedded_article_faces().raster};  // what the article view draws, at today's sizes
     uintptr_t glyph_texture_ = 0;
     uint64_t glyph_texture_version_ = 0;  // the atlas version the texture holds
     bool glyph_atlas_full_said_ = false;  // said once, not every frame
+    bool engine_error_said_ = false;      // the text engine's failure on this bundle, said once
     layout::MemorialLayout memorial_;
     layout::SourcesLayout sources_;
     layout::SourcesLayout card_entry_;  // the open card's entry

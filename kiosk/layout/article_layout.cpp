@@ -205,8 +205,6 @@ ArticleLayout layout_article(const std::vector<content::Block>& blocks, const Fo
     float y = 0.0f;  // top of the next line box
     BlockKind previous = BlockKind::Paragraph;
     bool first = true;
-    const bool engine = params.shaped && params.shaped->error.ok() && params.shaped->blocks.size() == blocks.size();
-    size_t index = 0;
     for (const content::Block& block : blocks) {
         const FontRole base = base_role_of(block.kind);
         const FontMetrics& metrics = fonts[base];
@@ -230,9 +228,14 @@ ArticleLayout layout_article(const std::vector<content::Block>& blocks, const Fo
             if (block.kind == BlockKind::Credit && previous == BlockKind::Byline) gap = body_line * 0.3f;
             y += gap;
         }
-        std::vector<LineOfRuns> lines = engine ? engine_lines(params.shaped->blocks[index], fonts, params.column_width)
-                                               : break_lines(block.spans, base, fonts, params.column_width);
-        ++index;
+        std::vector<LineOfRuns> lines;
+        if (params.text_engine) {
+            // Shaped, set and let go block by block: only the placed glyphs stay.
+            const ShapedBlock shaped = shape_block(block, params.language);
+            if (shaped.error.ok()) lines = engine_lines(shaped, fonts, params.column_width);
+            else if (layout.engine_error.ok()) layout.engine_error = shaped.error;
+        }
+        if (lines.empty()) lines = break_lines(block.spans, base, fonts, params.column_width);
         for (LineOfRuns& line : lines) {
             const float baseline = std::round(y + (line_height - (metrics.ascent + metrics.descent)) * 0.5f + metrics.ascent);
             for (PlacedRun& run : line.runs) {

@@ -61,61 +61,49 @@ std::vector<int> faces_for_role(const ArticleFaces& faces, FontRole role, std::s
     return order;
 }
 
-ShapedArticle shape_article(const std::vector<content::Block>& blocks, std::string_view language, const ArticleFaces& faces) {
-    ShapedArticle article;
-    article.language = std::string(language);
+ShapedBlock shape_block(const content::Block& block, std::string_view language, const ArticleFaces& faces) {
+    ShapedBlock shaped;
     if (!faces.ok()) {
-        article.error = {text::TextErrorCode::NoFace, "an embedded font cannot be read"};
-        return article;
+        shaped.error = {text::TextErrorCode::NoFace, "an embedded font cannot be read"};
+        return shaped;
     }
+    const FontRole base = base_role_of(block.kind);
+    shaped.base = base;
+    std::string& paragraph = shaped.text;
+    text::StyledText styled;
+    bool previous_was_marker = false;
+    for (const content::Span& span : block.spans) {
+        const FontRole role = role_for(base, span);
+        const bool marker = !span.citation_id.empty();
+        const int citation = marker ? span.citation : 0;
+        // One style per role and cited source, so each marker knows what it cites.
+        int style = -1;
+        for (size_t i = 0; i < shaped.style_roles.size(); ++i)
+            if (shaped.style_roles[i] == role && shaped.style_citations[i] == citation) style = static_cast<int>(i);
+        if (style < 0) {
+            style = static_cast<int>(styled.styles.size());
+            styled.styles.push_back({faces_for_role(faces, role, language), role_scale(role) / role_scale(base), 0.0f});
+            shaped.style_roles.push_back(role);
+            shaped.style_citations.push_back(citation);
+        }
+        const std::string text = marker ? marker_text(span, previous_was_marker) : span.text;
+        styled.spans.push_back({paragraph.size(), paragraph.size() + text.size(), style});
+        paragraph += text;
+        previous_was_marker = marker;
+    }
+    if (styled.styles.empty()) {  // a block with no spans: one style, nothing to set
+        styled.styles.push_back({faces_for_role(faces, base, language)});
+        shaped.style_roles.push_back(base);
+        shaped.style_citations.push_back(0);
+    }
+    styled.text = paragraph;
     text::ShapeParams params;
-    params.language = article.language;
-    const text::ParagraphDirection direction = text::direction_of_language(language);
-    article.blocks.reserve(blocks.size());
-    for (const content::Block& block : blocks) {
-        ShapedBlock shaped;
-        const FontRole base = base_role_of(block.kind);
-        shaped.base = base;
-        std::string& paragraph = shaped.text;
-        text::StyledText styled;
-        bool previous_was_marker = false;
-        for (const content::Span& span : block.spans) {
-            const FontRole role = role_for(base, span);
-            const bool marker = !span.citation_id.empty();
-            const int citation = marker ? span.citation : 0;
-            // One style per role and cited source, so each marker knows what it cites.
-            int style = -1;
-            for (size_t i = 0; i < shaped.style_roles.size(); ++i)
-                if (shaped.style_roles[i] == role && shaped.style_citations[i] == citation) style = static_cast<int>(i);
-            if (style < 0) {
-                style = static_cast<int>(styled.styles.size());
-                styled.styles.push_back({faces_for_role(faces, role, language), role_scale(role) / role_scale(base), 0.0f});
-                shaped.style_roles.push_back(role);
-                shaped.style_citations.push_back(citation);
-            }
-            const std::string text = marker ? marker_text(span, previous_was_marker) : span.text;
-            styled.spans.push_back({paragraph.size(), paragraph.size() + text.size(), style});
-            paragraph += text;
-            previous_was_marker = marker;
-        }
-        if (styled.styles.empty()) {  // a block with no spans: one style, nothing to set
-            styled.styles.push_back({faces_for_role(faces, base, language)});
-            shaped.style_roles.push_back(base);
-            shaped.style_citations.push_back(0);
-        }
-        styled.text = paragraph;
-        shaped.shaped = text::shape_paragraph(styled, direction, faces.shaping, params);
-        text::BreakOpportunities breaks = text::find_line_breaks(shaped.shaped.bidi.text, language);
-        for (const text::TextError& error : {shaped.shaped.error, breaks.error})
-            if (!error.ok()) {
-                article.error = error;
-                article.blocks.clear();
-                return article;
-            }
-        shaped.breaks = std::move(breaks.breaks);
-        article.blocks.push_back(std::move(shaped));
-    }
-    return article;
+    params.language = std::string(language);
+    shaped.shaped = text::shape_paragraph(styled, text::direction_of_language(language), faces.shaping, params);
+    text::BreakOpportunities breaks = text::find_line_breaks(shaped.shaped.bidi.text, language);
+    shaped.error = !shaped.shaped.error.ok() ? shaped.shaped.error : breaks.error;
+    shaped.breaks = std::move(breaks.breaks);
+    return shaped;
 }
 
 std::vector<LineOfRuns> engine_lines(const ShapedBlock& block, const FontSet& fonts, float width, const ArticleFaces& faces) {
@@ -158,9 +146,8 @@ std::vector<LineOfRuns> engine_lines(const ShapedBlock& block, const FontSet& fo
                 first = glyph.cluster;
                 last = glyph.cluster;
             }
-            text::PositionedGlyph relative = glyph;
-            relative.x -= run->x;
-            run->glyphs.push_back(relative);
+            run->glyphs.push_back({static_cast<uint16_t>(glyph.glyph), static_cast<uint8_t>(glyph.face), glyph.x - run->x, glyph.y});
+            run->em_size = glyph.em_size;
             run->width += glyph.advance;
             pen += glyph.advance;
             first = std::min(first, glyph.cluster);

@@ -1,8 +1,10 @@
-// The article set by the text engine (kiosk/text): each block one styled paragraph, shaped once
-// per bundle in the bundle's language and direction (shape_article), then set in lines again for
-// each column width and text size (engine_lines), as the line source of layout_article. Runs
-// carry their positioned glyphs, so the view draws exactly what was measured. Does NOT draw,
-// rasterise or touch ImGui; the faces are the fonts embedded in the binary.
+// The article set by the text engine (kiosk/text): each block one styled paragraph, shaped in
+// the bundle's language and direction (shape_block), then set in lines for a column width and
+// text size (engine_lines), as the line source of layout_article. Runs carry their placed glyphs,
+// so the view draws exactly what was measured. layout_article keeps no shaping: it shapes, sets
+// and lets go block by block, so the 100x article stays within the heap budget (a relayout shapes
+// again: about a millisecond for the built-in article). Does NOT draw, rasterise or touch ImGui;
+// the faces are the fonts embedded in the binary.
 #pragma once
 #include <string>
 #include <string_view>
@@ -13,6 +15,7 @@
 #include "layout/metrics.h"
 #include "text/font_face.h"
 #include "text/line_break.h"
+#include "text/line_layout.h"
 #include "text/shape.h"
 
 namespace kiosk::layout {
@@ -37,6 +40,7 @@ const ArticleFaces& embedded_article_faces();
 std::vector<int> faces_for_role(const ArticleFaces& faces, FontRole role, std::string_view language);
 
 struct ShapedBlock {
+    text::TextError error;             // shaping or finding the break opportunities failed
     FontRole base = FontRole::Body;    // the block's role (its size sets the em)
     std::string text;                  // the paragraph as shaped, UTF-8, markers included ("…rights.3")
     text::ShapedParagraph shaped;
@@ -45,14 +49,8 @@ struct ShapedBlock {
     std::vector<int> style_citations;   // the source a style's marker cites, 0 for text or an unknown id
 };
 
-struct ShapedArticle {
-    std::vector<ShapedBlock> blocks;   // one per article block, in order
-    std::string language;              // the bundle's
-    text::TextError error;             // when set, layout_article measures with the FontSet instead
-};
-
-ShapedArticle shape_article(const std::vector<content::Block>& blocks, std::string_view language,
-                            const ArticleFaces& faces = embedded_article_faces());
+ShapedBlock shape_block(const content::Block& block, std::string_view language,
+                        const ArticleFaces& faces = embedded_article_faces());
 
 // One block in lines `width` wide, the block's role at ImGui's size fonts[role].size: runs by
 // role and citation, left to right on each line, x from the column's left edge.

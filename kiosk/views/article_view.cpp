@@ -41,8 +41,8 @@ VisibleRuns visible_runs(const layout::ArticleLayout& layout, const Fonts& fonts
     return visible;
 }
 
-text::GlyphKey key_of(const text::PositionedGlyph& glyph) {
-    return {glyph.face, glyph.glyph, text::GlyphAtlas::em_size_key(glyph.em_size)};
+text::GlyphKey key_of(const layout::RunGlyph& glyph, const layout::PlacedRun& run) {
+    return {glyph.face, glyph.glyph, text::GlyphAtlas::em_size_key(run.em_size)};
 }
 
 // The engine's glyphs of one run as textured quads, each on whole pixels.
@@ -50,8 +50,8 @@ void draw_glyphs(ImDrawList* draw_list, const layout::PlacedRun& run, float x, f
                  const text::GlyphAtlas& atlas, uintptr_t texture) {
     const float u = 1.0f / static_cast<float>(atlas.width()), v = 1.0f / static_cast<float>(atlas.height());
     draw_list->PushTextureID(reinterpret_cast<ImTextureID>(texture));
-    for (const text::PositionedGlyph& glyph : run.glyphs) {
-        const std::optional<text::AtlasGlyph> slot = atlas.find(key_of(glyph));
+    for (const layout::RunGlyph& glyph : run.glyphs) {
+        const std::optional<text::AtlasGlyph> slot = atlas.find(key_of(glyph, run));
         if (!slot || slot->width == 0) continue;
         const float left = std::round(x + glyph.x) + static_cast<float>(slot->left);
         const float top = std::round(baseline + glyph.y) + static_cast<float>(slot->top);
@@ -70,7 +70,8 @@ bool add_visible_glyphs(const layout::ArticleLayout& layout, const Fonts& fonts,
     const VisibleRuns visible = visible_runs(layout, fonts, params);
     bool all = true;
     for (size_t i = visible.first; i < visible.end; ++i)
-        for (const text::PositionedGlyph& glyph : layout.runs[i].glyphs) all = atlas.glyph(key_of(glyph)).has_value() && all;
+        for (const layout::RunGlyph& glyph : layout.runs[i].glyphs)
+            all = atlas.glyph(key_of(glyph, layout.runs[i])).has_value() && all;
     return all;
 }
 

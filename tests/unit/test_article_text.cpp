@@ -62,15 +62,13 @@ size_t non_spaces(const std::string& text) { return static_cast<size_t>(std::cou
 TEST_CASE("article text: the built-in article is set verbatim, in the column, 55 to 80 characters a line", "[layout][text]") {
     const content::LoadResult loaded = content::load_builtin_bundle();
     REQUIRE(loaded.usable);
-    const layout::ShapedArticle shaped = layout::shape_article(loaded.bundle.article, loaded.bundle.manifest.language);
-    REQUIRE(shaped.error.ok());
-    REQUIRE(shaped.blocks.size() == loaded.bundle.article.size());
     const layout::Panel panel = layout::panel_layout({});
     const layout::FontSet fonts = real_fonts(panel);
     size_t full_line_chars = 0, full_lines = 0, markers = 0;
-    for (size_t b = 0; b < shaped.blocks.size(); ++b) {
+    for (size_t b = 0; b < loaded.bundle.article.size(); ++b) {
         const content::Block& block = loaded.bundle.article[b];
-        const layout::ShapedBlock& shaped_block = shaped.blocks[b];
+        const layout::ShapedBlock shaped_block = layout::shape_block(block, loaded.bundle.manifest.language);
+        REQUIRE(shaped_block.error.ok());
         INFO("block " << b << ": " << shaped_block.text);
         // The shaped text is the block's text with the markers' numbers where they stand.
         std::string without_markers;
@@ -116,17 +114,18 @@ TEST_CASE("article text: the built-in article is set verbatim, in the column, 55
     // Through layout_article: every run from the engine, baselines going down.
     layout::ArticleLayoutParams params;
     params.column_width = panel.column_width;
-    params.shaped = &shaped;
+    params.text_engine = true;
+    params.language = loaded.bundle.manifest.language;
     const layout::ArticleLayout article = layout::layout_article(loaded.bundle.article, fonts, params);
     REQUIRE_FALSE(article.runs.empty());
+    CHECK(article.engine_error.ok());
     for (size_t i = 0; i < article.runs.size(); ++i) {
         CHECK_FALSE(article.runs[i].glyphs.empty());
+        CHECK(article.runs[i].em_size > 0.0f);
         if (i > 0) CHECK(article.runs[i].baseline >= article.runs[i - 1].baseline);
     }
-    // A mismatched shaping (another bundle's) is not used: the FontSet measures instead.
-    layout::ShapedArticle other = shaped;
-    other.blocks.pop_back();
-    params.shaped = &other;
+    // Without the engine, the FontSet measures and ImGui draws.
+    params.text_engine = false;
     CHECK(layout::layout_article(loaded.bundle.article, fonts, params).runs.front().glyphs.empty());
 }
 
@@ -135,13 +134,13 @@ TEST_CASE("article text: a Persian article is set flush right, its markers with 
     for (const std::string& text : fixture_paragraphs("udhr.fa.txt")) blocks.push_back(paragraph(text));
     REQUIRE(blocks.size() == 2);
     blocks[0].spans.push_back(marker(1));
-    const layout::ShapedArticle shaped = layout::shape_article(blocks, "fa");
-    REQUIRE(shaped.error.ok());
     const layout::Panel panel = layout::panel_layout({});
     const layout::FontSet fonts = real_fonts(panel);
     const float width = 500.0f;
     bool marker_seen = false;
-    for (const layout::ShapedBlock& block : shaped.blocks) {
+    for (const content::Block& content_block : blocks) {
+        const layout::ShapedBlock block = layout::shape_block(content_block, "fa");
+        REQUIRE(block.error.ok());
         CHECK(text::notdef_count(block.shaped) == 0);
         const std::vector<layout::LineOfRuns> lines = layout::engine_lines(block, fonts, width);
         REQUIRE_FALSE(lines.empty());

@@ -275,8 +275,8 @@ TEST_CASE("the glyph atlas holds only the glyphs the article view has drawn", "[
     test::render_app(app, 1080, 1920, {0.0});
     std::set<std::tuple<int, uint32_t, int>> in_article;  // the atlas's keys: face, glyph, size
     for (const layout::PlacedRun& run : app.article_layout().runs)
-        for (const text::PositionedGlyph& glyph : run.glyphs)
-            in_article.insert({glyph.face, glyph.glyph, text::GlyphAtlas::em_size_key(glyph.em_size)});
+        for (const layout::RunGlyph& glyph : run.glyphs)
+            in_article.insert({glyph.face, glyph.glyph, text::GlyphAtlas::em_size_key(run.em_size)});
     const size_t drawn = app.glyph_atlas().glyph_count();
     CHECK(drawn > 40);                       // the first screen's letters
     CHECK(drawn < in_article.size());        // not the whole article's (its end is not on screen)
