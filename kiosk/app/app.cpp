@@ -393,13 +393,16 @@ ImDrawData* App::draw_frame(const FrameSize& size, double now) {
             params.padding_top = article_padding_top(panel_);
             params.padding_bottom = article_padding_bottom(size.height);
             params.indicator_width = indicator_width;
-            if (!views::add_visible_glyphs(article_, fonts_, params, glyph_atlas_) && !glyph_atlas_full_said_) {
-                std::fprintf(stderr, "kiosk: the glyph atlas is full; some letters are left out\n");
-                glyph_atlas_full_said_ = true;
+            // Without an uploader no texture can hold the glyphs: ImGui's fonts draw the runs.
+            if (uploader_) {
+                if (!views::add_visible_glyphs(article_, fonts_, params, glyph_atlas_) && !glyph_atlas_full_said_) {
+                    std::fprintf(stderr, "kiosk: the glyph atlas is full; some letters are left out\n");
+                    glyph_atlas_full_said_ = true;
+                }
+                upload_glyphs();
+                params.atlas = &glyph_atlas_;
+                params.atlas_texture = glyph_texture_;
             }
-            upload_glyphs();
-            params.atlas = &glyph_atlas_;
-            params.atlas_texture = glyph_texture_;
             stats_.runs_drawn = views::draw_article(draw_list, article_, fonts_, theme, params).runs_drawn;
             break;
         }

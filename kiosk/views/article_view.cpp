@@ -45,21 +45,34 @@ text::GlyphKey key_of(const layout::RunGlyph& glyph, const layout::PlacedRun& ru
     return {glyph.face, glyph.glyph, text::GlyphAtlas::em_size_key(run.em_size)};
 }
 
+// The nearest whole pixel, inline: std::round is a library call, and this runs for every glyph
+// on screen every frame.
+float whole_pixel(float value) {
+    const float truncated = static_cast<float>(static_cast<int>(value));
+    const float rest = value - truncated;
+    return rest >= 0.5f ? truncated + 1.0f : rest <= -0.5f ? truncated - 1.0f : truncated;
+}
+
 // The engine's glyphs of one run as textured quads, each on whole pixels.
 void draw_glyphs(ImDrawList* draw_list, const layout::PlacedRun& run, float x, float baseline, uint32_t colour,
                  const text::GlyphAtlas& atlas, uintptr_t texture) {
     const float u = 1.0f / static_cast<float>(atlas.width()), v = 1.0f / static_cast<float>(atlas.height());
     draw_list->PushTextureID(reinterpret_cast<ImTextureID>(texture));
+    // Room for every glyph at once; what spaces (no ink) and missing glyphs leave is given back.
+    const int reserved = static_cast<int>(run.glyphs.size());
+    draw_list->PrimReserve(6 * reserved, 4 * reserved);
+    int drawn = 0;
     for (const layout::RunGlyph& glyph : run.glyphs) {
         const std::optional<text::AtlasGlyph> slot = atlas.find(key_of(glyph, run));
         if (!slot || slot->width == 0) continue;
-        const float left = std::round(x + glyph.x) + static_cast<float>(slot->left);
-        const float top = std::round(baseline + glyph.y) + static_cast<float>(slot->top);
-        draw_list->PrimReserve(6, 4);
+        const float left = whole_pixel(x + glyph.x) + static_cast<float>(slot->left);
+        const float top = whole_pixel(baseline + glyph.y) + static_cast<float>(slot->top);
         draw_list->PrimRectUV(ImVec2(left, top), ImVec2(left + slot->width, top + slot->height),
                               ImVec2(slot->x * u, slot->y * v), ImVec2((slot->x + slot->width) * u, (slot->y + slot->height) * v),
                               colour);
+        ++drawn;
     }
+    draw_list->PrimUnreserve(6 * (reserved - drawn), 4 * (reserved - drawn));
     draw_list->PopTextureID();
 }
 
