@@ -18,10 +18,12 @@ want=(build-essential cmake pkg-config file
       libimgui-dev libglfw3-dev libstb-dev libmd4c-dev libtomlplusplus-dev libqrencode-dev
       libegl-dev libgles-dev libgl-dev libopengl-dev libegl-mesa0 libgl1-mesa-dri libgl1 libsystemd-dev
       fonts-noto-core)
+want+=(libharfbuzz-dev libicu-dev)  # the text engine (kiosk/text): shaping; bidi, line breaks, scripts
 if [ "$mode" = test ]; then
     want+=(catch2 xvfb xauth zbar-tools xdotool)
     # deploy/ci/unattended.sh: clang with its sanitizer and fuzzer runtimes; strace and unshare for isolation
     want+=(clang libclang-rt-14-dev strace util-linux)
+    want+=(unicode-data)  # tests/unit/test_text_conformance.cpp: BidiCharacterTest.txt, LineBreakTest.txt
     want+=(valgrind)  # deploy/ci/bench.sh: App::frame's instructions per frame, counted by callgrind
     # deploy/ci/boards.sh: the .deb, its systemd unit, and the kiosk inside headless cage
     want+=(dpkg-dev lintian systemd cage grim xwayland socat procps)
@@ -37,7 +39,8 @@ if [ "$mode" = arm64 ]; then
            libimgui-dev:arm64 libglfw3-dev:arm64 libstb-dev:arm64 libmd4c-dev:arm64 libtomlplusplus-dev:arm64
            libqrencode-dev:arm64
            libegl-dev:arm64 libgles-dev:arm64 libgl-dev:arm64 libopengl-dev:arm64 libsystemd-dev:arm64
-           libegl-mesa0:arm64 libgl1-mesa-dri:arm64 libgl1:arm64)
+           libegl-mesa0:arm64 libgl1-mesa-dri:arm64 libgl1:arm64
+           libharfbuzz-dev:arm64 libicu-dev:arm64)
 fi
 # Installed for the architecture asked for (NAME:ARCH; the machine's own when none is given), or
 # for all. Asking dpkg for NAME alone would also count another architecture's copy: after the arm64

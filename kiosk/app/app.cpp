@@ -74,6 +74,7 @@ void App::adopt(content::Bundle bundle) {
     for (const content::Block& block : bundle_.article)
         if (block.kind == content::BlockKind::Paragraph) body += content::block_text(block);
     average_char_em_ = views::average_char_em(body);
+    engine_error_said_ = false;
 
     // QR codes for the addresses curators gave: encoded once, one pixel a module, scaled when drawn.
     codes_.clear();
@@ -110,6 +111,8 @@ void App::set_texture_uploader(TextureUploader uploader) {
     // A new uploader (a new surface) gets every picture anew: the old textures went with the old one.
     uploader_ = std::move(uploader);
     build_pictures();
+    glyph_texture_ = 0;                // the glyph atlas too: uploaded again on the next frame
+    glyph_texture_version_ = 0;
     dirty_ = true;
 }
 
@@ -157,7 +160,16 @@ void App::relayout(const FrameSize& size, double now) {
     fonts_changed_ = true;
     layout::ArticleLayoutParams article_params;
     article_params.column_width = panel_.column_width;
+    article_params.text_engine = true;
+    article_params.language = bundle_.manifest.language;
     article_ = layout::layout_article(bundle_.article, fonts_.metrics, article_params);
+    if (!article_.engine_error.ok() && !engine_error_said_) {
+        std::fprintf(stderr, "kiosk: the text engine cannot set part of the article (%s: %s); ImGui's fonts set it\n",
+                     std::string(text::text_error_name(article_.engine_error.code)).c_str(),
+                     article_.engine_error.detail.c_str());
+        engine_error_said_ = true;
+    }
+    glyph_atlas_.clear();              // glyphs of the old sizes are never drawn again
     laid_out_for_ = size;
     laid_out_step_ = access_.text_step;
     TouchParams touch = touch_.params();
@@ -265,6 +277,17 @@ void App::upload_pending_textures() {
     for (Texture& texture : code_textures_) upload(texture);
 }
 
+void App::upload_glyphs() {
+    if (!uploader_ || glyph_atlas_.version() == glyph_texture_version_) return;
+    // White, with the glyph's coverage as alpha: the vertex colour gives each role its colour.
+    const std::vector<uint8_t>& coverage = glyph_atlas_.pixels();
+    std::vector<uint8_t> rgba(coverage.size() * 4, 255);
+    for (size_t i = 0; i < coverage.size(); ++i) rgba[i * 4 + 3] = coverage[i];
+    glyph_texture_ = uploader_(glyph_atlas_.width(), glyph_atlas_.height(), rgba.data(), platform::TextureFilter::Nearest,
+                               glyph_texture_);
+    glyph_texture_version_ = glyph_atlas_.version();  // refused (0): ImGui's text instead, not retried every frame
+}
+
 void App::scroll_to(float position, double now) {
     if (laid_out_for_.width == 0) pending_scroll_ = position;
     else scroll_.jump_to(position, now);
@@ -370,6 +393,16 @@ ImDrawData* App::draw_frame(const FrameSize& size, double now) {
             params.padding_top = article_padding_top(panel_);
             params.padding_bottom = article_padding_bottom(size.height);
             params.indicator_width = indicator_width;
+            // Without an uploader no texture can hold the glyphs: ImGui's fonts draw the runs.
+            if (uploader_) {
+                if (!views::add_visible_glyphs(article_, fonts_, params, glyph_atlas_) && !glyph_atlas_full_said_) {
+                    std::fprintf(stderr, "kiosk: the glyph atlas is full; some letters are left out\n");
+                    glyph_atlas_full_said_ = true;
+                }
+                upload_glyphs();
+                params.atlas = &glyph_atlas_;
+                params.atlas_texture = glyph_texture_;
+            }
             stats_.runs_drawn = views::draw_article(draw_list, article_, fonts_, theme, params).runs_drawn;
             break;
         }

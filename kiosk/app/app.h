@@ -27,10 +27,12 @@
 #include "app/view_id.h"
 #include "content/bundle.h"
 #include "layout/article_layout.h"
+#include "layout/article_text.h"
 #include "layout/memorial_layout.h"
 #include "layout/sources_layout.h"
 #include "layout/touch_targets.h"
 #include "platform/platform.h"
+#include "text/glyph_atlas.h"
 #include "views/fonts.h"
 #include "views/qr_code.h"
 #include "views/rgba_image.h"
@@ -168,6 +170,7 @@ public:
     float target_pixels() const { return params_.target_mm * panel_.mm; }
     const layout::Panel& panel() const { return panel_; }
     const views::Fonts& fonts() const { return fonts_; }
+    const text::GlyphAtlas& glyph_atlas() const { return glyph_atlas_; }  // the engine's glyphs drawn so far at today's sizes
     const content::Bundle& bundle() const { return bundle_; }
     const FrameStats& last_frame_stats() const { return stats_; }
     uint64_t frames_drawn() const { return frames_drawn_; }
@@ -188,6 +191,7 @@ private:
     void layout_card();
     void build_pictures();             // the field and QR images, to upload afresh
     void upload_pending_textures();
+    void upload_glyphs();              // the glyph atlas, when it changed since the last upload
     // Which control a finger is on (drawn pressed until it lifts or drags away).
     enum class Pressed { None, AccessButton, Smaller, Larger, Contrast, Motion, Done, Keep, PinKey, Facts };
 
@@ -215,6 +219,11 @@ private:
     layout::Panel panel_;
     views::Fonts fonts_;
     layout::ArticleLayout article_;
+    text::GlyphAtlas glyph_atlas_{layout::embedded_article_faces().raster};  // what the article view draws, at today's sizes
+    uintptr_t glyph_texture_ = 0;
+    uint64_t glyph_texture_version_ = 0;  // the atlas version the texture holds
+    bool glyph_atlas_full_said_ = false;  // said once, not every frame
+    bool engine_error_said_ = false;      // the text engine's failure on this bundle, said once
     layout::MemorialLayout memorial_;
     layout::SourcesLayout sources_;
     layout::SourcesLayout card_entry_;  // the open card's entry

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "layout/article_text.h"
 #include "text/utf8.h"
 
 namespace kiosk::layout {
@@ -10,14 +11,6 @@ namespace kiosk::layout {
 using content::BlockKind;
 using content::Span;
 using content::SpanStyle;
-
-float measure(const FontMetrics& metrics, const std::string& text) {
-    float width = 0.0f;
-    for (size_t pos = 0; pos < text.size();) width += metrics.advance(text::next_codepoint(text, pos));
-    return width;
-}
-
-namespace {
 
 FontRole role_for(FontRole base, const Span& span) {
     if (span.citation_id.size() > 0) return FontRole::Superscript;
@@ -29,6 +22,27 @@ FontRole role_for(FontRole base, const Span& span) {
     }
     return FontRole::Body;
 }
+
+FontRole base_role_of(BlockKind kind) {
+    switch (kind) {
+        case BlockKind::SectionLabel: return FontRole::Label;
+        case BlockKind::Headline: return FontRole::Headline;
+        case BlockKind::Standfirst: return FontRole::Standfirst;
+        case BlockKind::Subheading: return FontRole::BodyBold;
+        case BlockKind::Byline: return FontRole::BodyItalic;
+        case BlockKind::Credit: return FontRole::Small;
+        case BlockKind::Paragraph: break;
+    }
+    return FontRole::Body;
+}
+
+float measure(const FontMetrics& metrics, const std::string& text) {
+    float width = 0.0f;
+    for (size_t pos = 0; pos < text.size();) width += metrics.advance(text::next_codepoint(text, pos));
+    return width;
+}
+
+namespace {
 
 // A piece of a word in one role; a word is the pieces between two spaces.
 struct Piece {
@@ -183,23 +197,6 @@ size_t ArticleLayout::first_visible_run(float top, float max_line_height) const 
     return static_cast<size_t>(found - runs.begin());
 }
 
-namespace {
-
-FontRole base_role_of(BlockKind kind) {
-    switch (kind) {
-        case BlockKind::SectionLabel: return FontRole::Label;
-        case BlockKind::Headline: return FontRole::Headline;
-        case BlockKind::Standfirst: return FontRole::Standfirst;
-        case BlockKind::Subheading: return FontRole::BodyBold;
-        case BlockKind::Byline: return FontRole::BodyItalic;
-        case BlockKind::Credit: return FontRole::Small;
-        case BlockKind::Paragraph: break;
-    }
-    return FontRole::Body;
-}
-
-}  // namespace
-
 ArticleLayout layout_article(const std::vector<content::Block>& blocks, const FontSet& fonts,
                              const ArticleLayoutParams& params) {
     ArticleLayout layout;
@@ -231,7 +228,15 @@ ArticleLayout layout_article(const std::vector<content::Block>& blocks, const Fo
             if (block.kind == BlockKind::Credit && previous == BlockKind::Byline) gap = body_line * 0.3f;
             y += gap;
         }
-        for (LineOfRuns& line : break_lines(block.spans, base, fonts, params.column_width)) {
+        std::vector<LineOfRuns> lines;
+        if (params.text_engine) {
+            // Shaped, set and let go block by block: only the placed glyphs stay.
+            const ShapedBlock shaped = shape_block(block, params.language);
+            if (shaped.error.ok()) lines = engine_lines(shaped, fonts, params.column_width);
+            else if (layout.engine_error.ok()) layout.engine_error = shaped.error;
+        }
+        if (lines.empty()) lines = break_lines(block.spans, base, fonts, params.column_width);
+        for (LineOfRuns& line : lines) {
             const float baseline = std::round(y + (line_height - (metrics.ascent + metrics.descent)) * 0.5f + metrics.ascent);
             for (PlacedRun& run : line.runs) {
                 run.baseline = baseline;

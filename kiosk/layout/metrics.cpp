@@ -21,6 +21,28 @@ constexpr std::array<float, kFontRoleCount> kRoleScale = {
 };
 }  // namespace
 
+const char* font_file_for(FontRole role) {
+    switch (role) {
+        case FontRole::BodyItalic:
+        case FontRole::Standfirst: return "fonts/NotoSerif-Italic.ttf";
+        case FontRole::BodyBold:
+        case FontRole::Headline: return "fonts/NotoSerif-Bold.ttf";
+        case FontRole::Label:
+        case FontRole::Superscript:
+        case FontRole::Ui: return "fonts/NotoSans-Regular.ttf";
+        case FontRole::Body:
+        case FontRole::Small:
+        case FontRole::Figure:
+        case FontRole::Count: break;
+    }
+    return "fonts/NotoSerif-Regular.ttf";
+}
+
+float role_scale(FontRole role) {
+    const int index = static_cast<int>(role);
+    return index >= 0 && index < kFontRoleCount ? kRoleScale[index] : 1.0f;
+}
+
 Panel panel_layout(const PanelParams& params) {
     Panel panel;
     const float width = static_cast<float>(std::max(params.width, 1));

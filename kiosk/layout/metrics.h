@@ -11,6 +11,12 @@ namespace kiosk::layout {
 enum class FontRole { Body, BodyItalic, BodyBold, Headline, Standfirst, Label, Small, Superscript, Ui, Figure, Count };
 constexpr int kFontRoleCount = static_cast<int>(FontRole::Count);
 
+// The embedded font file each role uses ("fonts/NotoSerif-Regular.ttf").
+const char* font_file_for(FontRole role);
+
+// A role's size against the body's (the headline's 1.85): sizes are the body size times this.
+float role_scale(FontRole role);
+
 struct FontMetrics {
     float size = 16.0f;                // pixel size (ImGui SizePixels)
     float ascent = 12.0f;              // pixels above the baseline

@@ -21,8 +21,10 @@ std::unique_ptr<FontFace> FontFace::from_bytes(std::string_view bytes) {
 
 FontFace::~FontFace() = default;
 
-bool FontFace::covers(uint32_t codepoint) const {
-    return stbtt_FindGlyphIndex(&impl_->info, static_cast<int>(codepoint)) != 0;
+bool FontFace::covers(uint32_t codepoint) const { return glyph_index(codepoint) != 0; }
+
+uint32_t FontFace::glyph_index(uint32_t codepoint) const {
+    return static_cast<uint32_t>(stbtt_FindGlyphIndex(&impl_->info, static_cast<int>(codepoint)));
 }
 
 float FontFace::advance(uint32_t codepoint, float pixel_size) const {
@@ -36,6 +38,26 @@ VerticalMetrics FontFace::vertical_metrics(float pixel_size) const {
     stbtt_GetFontVMetrics(&impl_->info, &ascent, &descent, &line_gap);
     const float scale = stbtt_ScaleForPixelHeight(&impl_->info, pixel_size);
     return {ascent * scale, -descent * scale, line_gap * scale};
+}
+
+float FontFace::em_pixels(float pixel_size) const {
+    // Both scales are pixels per font unit; the em is units_per_em font units.
+    return pixel_size * stbtt_ScaleForPixelHeight(&impl_->info, 1.0f) / stbtt_ScaleForMappingEmToPixels(&impl_->info, 1.0f);
+}
+
+FontFace::GlyphBox FontFace::glyph_box(uint32_t glyph, float em_size) const {
+    const float scale = stbtt_ScaleForMappingEmToPixels(&impl_->info, em_size);
+    GlyphBox box;
+    stbtt_GetGlyphBitmapBox(&impl_->info, static_cast<int>(glyph), scale, scale, &box.x0, &box.y0, &box.x1, &box.y1);
+    if (box.x1 <= box.x0 || box.y1 <= box.y0) box = {};
+    return box;
+}
+
+void FontFace::rasterise_glyph(uint32_t glyph, float em_size, unsigned char* out, int stride) const {
+    const GlyphBox box = glyph_box(glyph, em_size);
+    if (box.x1 == box.x0) return;
+    const float scale = stbtt_ScaleForMappingEmToPixels(&impl_->info, em_size);
+    stbtt_MakeGlyphBitmap(&impl_->info, out, box.x1 - box.x0, box.y1 - box.y0, stride, scale, scale, static_cast<int>(glyph));
 }
 
 std::vector<uint32_t> missing_codepoints(const std::set<uint32_t>& wanted, const std::vector<const FontFace*>& faces) {

@@ -23,9 +23,26 @@ public:
     ~FontFace();
 
     bool covers(uint32_t codepoint) const;
+    // The face's glyph for `codepoint` by its cmap; 0 (.notdef) when it has none. The same id
+    // HarfBuzz finds for it in the same bytes (ShapingFace::glyph_for).
+    uint32_t glyph_index(uint32_t codepoint) const;
     // Advance width in pixels at a font size of `pixel_size` (ImGui's SizePixels).
     float advance(uint32_t codepoint, float pixel_size) const;
     VerticalMetrics vertical_metrics(float pixel_size) const;
+    // Pixels per em at ImGui's `pixel_size` (which spans ascent to descent, not the em): the size
+    // the text engine (line_layout.h) sets this face at to match ImGui's text.
+    float em_pixels(float pixel_size) const;
+
+    // Rasterising by glyph index (the ids HarfBuzz returns for the same bytes), at `em_size`
+    // pixels per em. The box is in pixels from the pen position on the baseline, y down; empty
+    // (x0 == x1) for a glyph with no outline, such as the space.
+    struct GlyphBox {
+        int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    };
+    GlyphBox glyph_box(uint32_t glyph, float em_size) const;
+    // Writes the glyph's coverage (0–255) into `out`, a box.x1-box.x0 by box.y1-box.y0 area whose
+    // rows are `stride` bytes apart.
+    void rasterise_glyph(uint32_t glyph, float em_size, unsigned char* out, int stride) const;
 
 private:
     FontFace() = default;

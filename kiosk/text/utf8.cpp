@@ -58,6 +58,27 @@ void append_utf8(std::string& out, uint32_t codepoint) {
     }
 }
 
+std::u16string utf16_from_utf8(std::string_view text, std::vector<int>* utf8_offsets) {
+    std::u16string out;
+    out.reserve(text.size());
+    if (utf8_offsets) utf8_offsets->clear();
+    for (size_t pos = 0; pos < text.size();) {
+        const size_t start = pos;
+        uint32_t codepoint = next_codepoint(text, pos);
+        if (codepoint >= 0xD800 && codepoint <= 0xDFFF) codepoint = kReplacementCharacter;  // no lone halves
+        if (codepoint < 0x10000) {
+            out += static_cast<char16_t>(codepoint);
+        } else {
+            codepoint -= 0x10000;
+            out += static_cast<char16_t>(0xD800 | (codepoint >> 10));
+            out += static_cast<char16_t>(0xDC00 | (codepoint & 0x3FF));
+        }
+        if (utf8_offsets) utf8_offsets->resize(out.size(), static_cast<int>(start));
+    }
+    if (utf8_offsets) utf8_offsets->push_back(static_cast<int>(text.size()));
+    return out;
+}
+
 std::string codepoint_label(uint32_t codepoint) {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "U+%04X", codepoint);

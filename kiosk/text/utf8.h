@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kiosk::text {
 
@@ -18,6 +19,11 @@ std::set<uint32_t> codepoints_of(std::string_view text);
 
 // Appends `codepoint` as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
 void append_utf8(std::string& out, uint32_t codepoint);
+
+// `text` as UTF-16 (the form ICU works in); malformed bytes become U+FFFD, one per bad byte.
+// `utf8_offsets`, when given, gets where each UTF-16 unit's character starts in `text`, then
+// text.size(): a cluster found in UTF-16 points back into the bundle's bytes.
+std::u16string utf16_from_utf8(std::string_view text, std::vector<int>* utf8_offsets = nullptr);
 
 // "U+2019"
 std::string codepoint_label(uint32_t codepoint);

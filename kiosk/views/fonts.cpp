@@ -10,24 +10,8 @@
 
 namespace kiosk::views {
 
+using layout::font_file_for;
 using layout::FontRole;
-
-const char* font_file_for(FontRole role) {
-    switch (role) {
-        case FontRole::BodyItalic:
-        case FontRole::Standfirst: return "fonts/NotoSerif-Italic.ttf";
-        case FontRole::BodyBold:
-        case FontRole::Headline: return "fonts/NotoSerif-Bold.ttf";
-        case FontRole::Label:
-        case FontRole::Superscript:
-        case FontRole::Ui: return "fonts/NotoSans-Regular.ttf";
-        case FontRole::Body:
-        case FontRole::Small:
-        case FontRole::Figure:
-        case FontRole::Count: break;
-    }
-    return "fonts/NotoSerif-Regular.ttf";
-}
 
 RoleCodepoints role_codepoints(const content::Bundle& bundle, const std::string& interface_text) {
     RoleCodepoints result;
@@ -53,12 +37,16 @@ float average_char_em(const std::string& text) {
     const auto face = text::FontFace::from_bytes(bytes);
     if (!face || text.empty()) return 0.47f;
     float total = 0.0f;
-    int count = 0;
+    int count = 0, covered = 0;
     for (size_t pos = 0; pos < text.size();) {
-        total += face->advance(text::next_codepoint(text, pos), 100.0f);
+        const uint32_t codepoint = text::next_codepoint(text, pos);
         ++count;
+        if (!face->covers(codepoint)) continue;  // another face sets it (Arabic): its width says nothing here
+        total += face->advance(codepoint, 100.0f);
+        ++covered;
     }
-    return count > 0 ? total / count / 100.0f : 0.47f;
+    // Text mostly in another script keeps the English measure: the same column in ems (issue 15).
+    return covered > 0 && covered * 2 >= count ? total / covered / 100.0f : 0.47f;
 }
 
 namespace {

@@ -21,9 +21,6 @@ using RoleCodepoints = std::array<std::set<uint32_t>, layout::kFontRoleCount>;
 // The code points each role draws for this bundle (plus what the interface itself writes).
 RoleCodepoints role_codepoints(const content::Bundle& bundle, const std::string& interface_text);
 
-// The embedded font file each role uses ("fonts/NotoSerif-Regular.ttf").
-const char* font_file_for(layout::FontRole role);
-
 struct Fonts {
     std::array<ImFont*, layout::kFontRoleCount> faces{};
     layout::FontSet metrics;

@@ -462,6 +462,11 @@ int run_child(const BenchOptions& options) {
 int run_instructions_child(const BenchOptions& options) {
     const int times = options.instructions_times;
     app::App app(article_times(content::load_builtin_bundle().bundle, times));
+    // No GL, but an uploader that takes every picture, so the frames draw what the kiosk draws:
+    // the text engine's glyphs from its atlas (without one, the article falls back to ImGui text).
+    app.set_texture_uploader([](int, int, const uint8_t*, platform::TextureFilter, uintptr_t replace) {
+        return replace != 0 ? replace : uintptr_t{1};
+    });
     const app::FrameSize size{options.width, options.height, 96.0f};
     app.frame(size, 0.0);  // lays out (once) outside the count
     const auto& runs = app.article_layout().runs;

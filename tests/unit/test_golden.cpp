@@ -116,6 +116,15 @@ TEST_CASE("golden: each view at 1080x1920 and 800x480", "[golden][render][e2e]")
         }
 }
 
+TEST_CASE("golden: a Persian article, set right to left by the text engine", "[golden][render][e2e]") {
+    // Only the article: the other views are still ImGui text, which has no Arabic face yet.
+    const std::string bundle = std::string(KIOSK_TEST_DATA) + "/bundles/persian";
+    for (const char* size : {"1080x1920", "800x480"}) {
+        const std::string name = std::string("persian-article-") + size;
+        SECTION(name) { check_golden(screenshot(name, "--content " + bundle + " --view article --size " + size), name); }
+    }
+}
+
 namespace {
 // The three views at one panel size; a test case a size, so ctest runs the sizes side by side.
 void check_views_at(const std::string& size) {

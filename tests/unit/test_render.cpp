@@ -8,7 +8,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
+#include <set>
+#include <tuple>
 #include <memory>
 #include <string>
 #include <thread>
@@ -234,4 +237,47 @@ TEST_CASE("laying out on another thread while the surface opens gives the same f
     prepared.set_texture_uploader(nullptr);  // its textures go with the surface
     surface.reset();
     CHECK(first.rgba == expected.rgba);
+}
+
+TEST_CASE("the text engine draws a Persian article flush right, through the glyph atlas", "[render][text]") {
+    const content::LoadResult loaded = content::load_bundle_dir(std::string(KIOSK_TEST_DATA) + "/bundles/persian");
+    REQUIRE(loaded.usable);
+    app::App app(loaded.bundle);
+    const Image image(test::render_app(app, 1080, 1920, {0.0}));
+    REQUIRE(image.width == 1080);
+    const layout::ArticleLayout& article = app.article_layout();
+    REQUIRE_FALSE(article.runs.empty());
+    for (const layout::PlacedRun& run : article.runs) CHECK_FALSE(run.glyphs.empty());  // every run is the engine's
+    CHECK(app.glyph_atlas().glyph_count() > 30);
+    // Each line ends at the column's right edge; the short one-line paragraph leaves the left of
+    // the column empty.
+    const int left = static_cast<int>(app.article_origin_x());
+    const int right = left + static_cast<int>(app.panel().column_width);
+    const float top = app.article_origin_y(0.0);
+    const float body = app.panel().body_size;
+    for (const layout::PlacedRun& run : article.runs) {
+        const int baseline = static_cast<int>(top + run.baseline);
+        if (run.x + run.width < app.panel().column_width - 1.0f) continue;  // not the line's rightmost run
+        INFO("line at " << baseline);
+        CHECK(ink(image, right - static_cast<int>(body * 2), baseline - static_cast<int>(body * 0.6f), right, baseline) > 0.01);
+    }
+    const auto short_line = std::find_if(article.runs.begin(), article.runs.end(), [](const layout::PlacedRun& run) {
+        return run.text.rfind("\xD9\x87\xD8\xB1 \xDA\xA9\xD8\xB3", 0) == 0;  // هر کس …
+    });
+    REQUIRE(short_line != article.runs.end());
+    const int baseline = static_cast<int>(top + short_line->baseline);
+    CHECK(ink(image, left, baseline - static_cast<int>(body), (left + right) / 2 - static_cast<int>(body), baseline + 4) == 0.0);
+    CHECK(ink(image, (left + right) / 2, baseline - static_cast<int>(body), right, baseline + 4) > 0.01);
+}
+
+TEST_CASE("the glyph atlas holds only the glyphs the article view has drawn", "[render][text]") {
+    app::App app(content::load_builtin_bundle().bundle);
+    test::render_app(app, 1080, 1920, {0.0});
+    std::set<std::tuple<int, uint32_t, int>> in_article;  // the atlas's keys: face, glyph, size
+    for (const layout::PlacedRun& run : app.article_layout().runs)
+        for (const layout::RunGlyph& glyph : run.glyphs)
+            in_article.insert({glyph.face, glyph.glyph, text::GlyphAtlas::em_size_key(run.em_size)});
+    const size_t drawn = app.glyph_atlas().glyph_count();
+    CHECK(drawn > 40);                       // the first screen's letters
+    CHECK(drawn < in_article.size());        // not the whole article's (its end is not on screen)
 }
