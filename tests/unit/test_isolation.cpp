@@ -1,7 +1,8 @@
 // The kiosk makes no network connection and writes no file. Each mode runs under strace in an
 // empty network namespace, with a read-only working directory and HOME (bind mounts in a private
 // mount namespace): the trace must hold no inet/inet6 socket and no attempt to create, open for
-// writing, rename or remove a file, except the screenshot that --screenshot was asked to write.
+// writing, rename or remove a file, except the screenshot that --screenshot was asked to write and
+// the health file that --health-file names (written as PATH.new, then renamed over PATH).
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -69,16 +70,17 @@ std::vector<std::string> network_lines(const std::string& trace) {
     return found;
 }
 
-// Trace lines that write to the file system, other than `allowed` and /dev.
-std::vector<std::string> write_lines(const std::string& trace, const std::string& allowed) {
+// Trace lines that write to the file system, other than the `allowed` paths and /dev.
+std::vector<std::string> write_lines(const std::string& trace, const std::vector<std::string>& allowed) {
     std::vector<std::string> found;
     std::istringstream lines(trace);
     const std::regex writing(R"((O_WRONLY|O_RDWR|O_CREAT|O_TRUNC)|\b(creat|mkdir|mkdirat|rename|renameat2?|unlink|unlinkat|rmdir|truncate|link|linkat|symlink|symlinkat)\()");
     for (std::string line; std::getline(lines, line);) {
         if (!std::regex_search(line, writing)) continue;
         if (line.find("\"/dev/") != std::string::npos) continue;
-        if (!allowed.empty() && line.find("\"" + allowed + "\"") != std::string::npos) continue;
-        found.push_back(line);
+        bool is_allowed = false;
+        for (const std::string& path : allowed) is_allowed = is_allowed || line.find("\"" + path + "\"") != std::string::npos;
+        if (!is_allowed) found.push_back(line);
     }
     return found;
 }
@@ -102,16 +104,33 @@ TEST_CASE("the kiosk opens no network socket and writes no file", "[isolation][e
         CHECK_THAT(run.exit.output, Catch::Contains("kiosk: stopping on SIGTERM"));
         REQUIRE_FALSE(run.trace.empty());
         CHECK(network_lines(run.trace).empty());
-        CHECK(write_lines(run.trace, "").empty());
+        CHECK(write_lines(run.trace, {}).empty());
         // It did talk to the X server: the trace is not empty for want of tracing.
         CHECK_THAT(run.trace, Catch::Contains("AF_UNIX"));
+    }
+    SECTION("in a window with --health-file: that file, replaced whole, and nothing else") {
+        testing::VirtualDisplay display;
+        INFO(display.error());
+        REQUIRE_FALSE(display.display().empty());
+        const std::string health = root.path() + "/out/health.prom";
+        const Traced run = run_isolated(root.path(), "health", {"--size", "640x400", "--health-file", health},
+                                        display.display(), 4.0);
+        INFO(run.exit.output);
+        CHECK(run.exit.code == 0);
+        CHECK_THAT(testing::read_file(health), Catch::Contains("kiosk_content_info{"));
+        CHECK_FALSE(std::filesystem::exists(health + ".new"));
+        CHECK(network_lines(run.trace).empty());
+        const std::vector<std::string> writes = write_lines(run.trace, {health, health + ".new"});
+        INFO((writes.empty() ? std::string() : writes.front()));
+        CHECK(writes.empty());
+        CHECK_THAT(run.trace, Catch::Contains("rename(\"" + health + ".new\", \"" + health + "\")"));
     }
     SECTION("--check") {
         const Traced run = run_isolated(root.path(), "check", {"--check"}, "", 0.0);
         INFO(run.exit.output);
         CHECK(run.exit.code == 0);
         CHECK(network_lines(run.trace).empty());
-        CHECK(write_lines(run.trace, "").empty());
+        CHECK(write_lines(run.trace, {}).empty());
     }
     SECTION("--screenshot writes the picture and nothing else") {
         const std::string shot = root.path() + "/out/shot.png";
@@ -120,7 +139,7 @@ TEST_CASE("the kiosk opens no network socket and writes no file", "[isolation][e
         CHECK(run.exit.code == 0);
         CHECK(std::filesystem::file_size(shot) > 1000);
         CHECK(network_lines(run.trace).empty());
-        const std::vector<std::string> writes = write_lines(run.trace, shot);
+        const std::vector<std::string> writes = write_lines(run.trace, {shot});
         INFO((writes.empty() ? std::string() : writes.front()));
         CHECK(writes.empty());
         CHECK_THAT(run.trace, Catch::Contains(shot));
@@ -129,10 +148,10 @@ TEST_CASE("the kiosk opens no network socket and writes no file", "[isolation][e
 
 TEST_CASE("the isolation check sees a write and a socket when there is one", "[isolation]") {
     // The filters themselves, on lines strace really prints.
-    CHECK(write_lines("1 openat(AT_FDCWD, \"/root/.cache/x/index\", O_RDWR|O_CREAT|O_CLOEXEC, 0644) = 7\n", "").size() == 1);
-    CHECK(write_lines("1 mkdir(\"/home/k/.cache\", 0700) = -1 EROFS (Read-only file system)\n", "").size() == 1);
-    CHECK(write_lines("1 openat(AT_FDCWD, \"/usr/lib/x.so\", O_RDONLY|O_CLOEXEC) = 3\n", "").empty());
-    CHECK(write_lines("1 openat(AT_FDCWD, \"/dev/null\", O_RDWR) = 3\n", "").empty());
+    CHECK(write_lines("1 openat(AT_FDCWD, \"/root/.cache/x/index\", O_RDWR|O_CREAT|O_CLOEXEC, 0644) = 7\n", {}).size() == 1);
+    CHECK(write_lines("1 mkdir(\"/home/k/.cache\", 0700) = -1 EROFS (Read-only file system)\n", {}).size() == 1);
+    CHECK(write_lines("1 openat(AT_FDCWD, \"/usr/lib/x.so\", O_RDONLY|O_CLOEXEC) = 3\n", {}).empty());
+    CHECK(write_lines("1 openat(AT_FDCWD, \"/dev/null\", O_RDWR) = 3\n", {}).empty());
     CHECK(network_lines("1 socket(AF_INET6, SOCK_DGRAM|SOCK_CLOEXEC, IPPROTO_IP) = 5\n").size() == 1);
     CHECK(network_lines("1 connect(3, {sa_family=AF_INET, sin_port=htons(53)}, 16) = 0\n").size() == 1);
     CHECK(network_lines("1 socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0) = 3\n").empty());
