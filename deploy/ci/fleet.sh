@@ -3,8 +3,8 @@
 # booted with systemd as PID 1 (systemd-nspawn) that reads the repository from file: (a USB stick):
 #   1. the repository (deploy/fleet/repo.sh) with the kiosk .deb, a content package and the keyring
 #      package; the display installs the keyring package, then the kiosk and the content from it;
-#   2. installing and upgrading the content package reloads the running kiosk (dpkg trigger), with
-#      the same kiosk process, and the status names the packaged content;
+#   2. installing the content package, and unattended-upgrades upgrading it, reload the running
+#      kiosk (dpkg trigger), with the same kiosk process, and the status names the packaged content;
 #   3. a broken content package that slipped past deploy/fleet/content-package.sh never reaches the
 #      screen: the reload is refused, and after a restart the last good content shows, not the
 #      built-in article;
@@ -68,12 +68,14 @@ say "installed from the repository: the kiosk shows /usr/share/kiosk/content (co
 # --- an upgrade reloads the kiosk -----------------------------------------------------------------------
 "$fleet/repo.sh" add "$apt_repo" "$work/debs/kiosk-content-test_2.0-1_all.deb" >/dev/null
 apt_in update || fail "apt-get update after publishing 2.0-1"
-apt_in install -y --only-upgrade kiosk-content-test >"$work/upgrade.log" 2>&1 ||
-    { cat "$work/upgrade.log" >&2; fail "upgrading the content"; }
+# As the display does it by itself: unattended-upgrades, allowed the repository by the keyring package.
+inside unattended-upgrade --verbose >"$work/upgrade.log" 2>&1 || { cat "$work/upgrade.log" >&2; fail "unattended-upgrade"; }
+[ "$(inside dpkg-query -W -f '${Version}' kiosk-content-test)" = 2.0-1 ] ||
+    { cat "$work/upgrade.log" >&2; fail "unattended-upgrade did not take kiosk-content-test 2.0-1 from the repository"; }
 wait_for 20 status_has "last reload: new content shown" || fail "the upgrade did not reload the kiosk: $(show StatusText)"
 v2=$(show StatusText | sed -n 's/.*(content \([0-9a-f]*\),.*/\1/p')
 [ "$v2" != "$v1" ] && [ "$(kiosk_pid)" = "$first_kiosk" ] || fail "content $v1 -> $v2, kiosk $first_kiosk -> $(kiosk_pid)"
-say "upgrading the content package reloaded the kiosk: content $v1 -> $v2, same kiosk process"
+say "unattended-upgrades took content 2.0-1 and the kiosk reloaded: content $v1 -> $v2, same kiosk process"
 journal_has() { journal | grep -qF -- "$1"; }
 wait_for 10 journal_has "kiosk: reloaded /usr/share/kiosk/content (content $v2)" || fail "the journal does not say the kiosk reloaded"
 upgrade_journal=$(journal | grep -E 'kiosk: (reload|showing)')
