@@ -81,6 +81,7 @@ struct BenchOptions {
     int xvfb_pid = 0;                  // >0: the X server the child draws on, whose CPU it reads
     bool startup_only = false;         // stop after the first article frame (for profiling start-up)
     bool floor = false;                // only open the surface and present one empty frame
+    bool floor_draw = false;           // with --floor: ...and one ImGui rectangle and line of text instead
     int instructions_times = 0;        // >0: count App::frame's instructions under callgrind (no GL)
 };
 
@@ -119,6 +120,8 @@ bool parse_options(int argc, char** argv, BenchOptions& options) {
             options.instructions_times = std::atoi(value().c_str());
         } else if (arg == "--floor") {
             options.floor = true;
+        } else if (arg == "--floor-draw") {
+            options.floor = options.floor_draw = true;
         } else if (arg == "--startup-only") {
             options.startup_only = true;
         } else if (arg == "--xvfb-pid") {
@@ -361,7 +364,29 @@ void idle_window(app::App& app, platform::Surface& surface, bool headless, doubl
 
 // The floor any GL program pays here: open the same surface and present one cleared frame, no
 // ImGui, no content. What the kiosk adds on top of it is the kiosk's own start-up cost.
+// With --floor-draw the frame also draws one rectangle and one line of ImGui's built-in font
+// through the same renderer: still nothing of the kiosk's own, but the driver now pays what the
+// first draw costs it (llvmpipe JIT-compiles the shader and its state with LLVM on the first draw;
+// a clear needs none of that). The kiosk pays it too, whatever it draws.
+void draw_floor_frame(platform::Surface& surface, int width, int height) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    io.IniFilename = nullptr;
+    io.Fonts->AddFontDefault();
+    io.Fonts->Build();
+    ImGui::NewFrame();
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    draw->AddRectFilled(ImVec2(40.0f, 40.0f), ImVec2(400.0f, 120.0f), IM_COL32(200, 180, 120, 255));
+    draw->AddText(ImVec2(40.0f, 140.0f), IM_COL32(255, 255, 255, 255), "GL floor with one draw");
+    ImGui::Render();
+    surface.begin_frame();
+    surface.render(ImGui::GetDrawData(), 0.0f, 0.0f, 0.0f);
+}
+
 int run_floor_child(const BenchOptions& options) {
+    const std::string name = options.floor_draw ? "floor_draw." : "floor.";
     const int64_t xvfb0 = xvfb_cpu_ns(options.xvfb_pid);
     platform::SurfaceConfig config;
     config.headless = options.child_mode == "headless";
@@ -374,8 +399,12 @@ int run_floor_child(const BenchOptions& options) {
         std::fprintf(stderr, "bench: cannot open a %s surface: %s\n", options.child_mode.c_str(), error.c_str());
         return 1;
     }
-    surface->begin_frame();
-    surface->render(nullptr, 0.0f, 0.0f, 0.0f);
+    if (options.floor_draw) {
+        draw_floor_frame(*surface, options.width, options.height);
+    } else {
+        surface->begin_frame();
+        surface->render(nullptr, 0.0f, 0.0f, 0.0f);
+    }
     surface->present();
     glFinish();
     StartupSplit split;
@@ -383,12 +412,14 @@ int run_floor_child(const BenchOptions& options) {
     split.cpu_ms = static_cast<double>(process_cpu_ns()) / 1e6;
     split.cpu = read_cpu(getpid());
     if (options.xvfb_pid > 0) split.xvfb_cpu_ms = static_cast<double>(xvfb_cpu_ns(options.xvfb_pid) - xvfb0) / 1e6;
-    out("floor.first_frame_ms", split.wall_ms);
-    out("floor.cpu_at_first_frame_ms", split.cpu_ms);
-    out_startup_split("floor.", split);
+    out(name + "first_frame_ms", split.wall_ms);
+    out(name + "cpu_at_first_frame_ms", split.cpu_ms);
+    out_startup_split(name, split);
     const Memory memory = read_memory(getpid());
-    out("floor.rss_mib", static_cast<double>(memory.rss_kb) / 1024.0);
-    out("floor.pss_mib", static_cast<double>(memory.pss_kb) / 1024.0);
+    out(name + "rss_mib", static_cast<double>(memory.rss_kb) / 1024.0);
+    out(name + "pss_mib", static_cast<double>(memory.pss_kb) / 1024.0);
+    surface.reset();  // before the ImGui context
+    if (options.floor_draw) ImGui::DestroyContext();
     return 0;
 }
 
@@ -660,6 +691,10 @@ bool measure_kiosk_binary(const BenchOptions& options, const Xvfb& xvfb, Report&
 
 // [parent] --------------------------------------------------------------------------------------
 
+// What kiosk/app/main.cpp sets before it opens a surface; the children get the same, so the floor
+// and the bench's kiosk open their surface exactly as the kiosk binary does.
+const char* const kKioskEnvironment = "MESA_SHADER_CACHE_DISABLE=true";
+
 std::string self_path() {
     char path[4096];
     const ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
@@ -669,7 +704,8 @@ std::string self_path() {
 }
 
 // Runs this program again as a child measuring `mode` with an article `times` as long (0: the GL
-// floor instead) and files its figures under "<mode>.<times>x." (or "<mode>.").
+// floor instead, -1: the floor with one draw) and files its figures under "<mode>.<times>x." (or
+// "<mode>.").
 bool run_child_process(const BenchOptions& options, const std::string& mode, int times, const Xvfb& xvfb,
                        Report& report) {
     const double idle = times == 1 ? options.idle_seconds : 0.0;  // in the 1x child only
@@ -680,7 +716,10 @@ bool run_child_process(const BenchOptions& options, const std::string& mode, int
                                   "--size", std::to_string(options.width) + "x" + std::to_string(options.height)};
     if (options.quick) argv.push_back("--quick");
     if (times == 0) argv.push_back("--floor");
-    std::vector<std::string> set_env, unset_env{"WAYLAND_DISPLAY"};
+    if (times < 0) argv.push_back("--floor-draw");
+    // As the kiosk runs (kiosk/app/main.cpp): no Mesa shader cache. With one, a child would find
+    // last run's compiled shaders on disk and skip the JIT the kiosk pays on every start.
+    std::vector<std::string> set_env{kKioskEnvironment}, unset_env{"WAYLAND_DISPLAY"};
     if (mode == "xvfb") {
         set_env.push_back("DISPLAY=" + xvfb.display);
         argv.push_back("--xvfb-pid");
@@ -698,7 +737,7 @@ bool run_child_process(const BenchOptions& options, const std::string& mode, int
         std::fprintf(stderr, "bench: the %s %dx child failed (status %d)\n", mode.c_str(), times, status);
         return false;
     }
-    report.read_lines(lines, times == 0 ? mode + "." : mode + "." + std::to_string(times) + "x.");
+    report.read_lines(lines, times <= 0 ? mode + "." : mode + "." + std::to_string(times) + "x.");
     return true;
 }
 
@@ -783,6 +822,12 @@ void print_tables(const BenchOptions& options, const Report& report) {
               {pair(report, "headless.floor.main_runqueue_ms", "headless.floor.main_blocked_ms"),
                pair(report, "xvfb.floor.main_runqueue_ms", "xvfb.floor.main_blocked_ms"), "n/a"});
     print_row("GL floor: X server CPU meanwhile (ms)", {"n/a", figure(report, "xvfb.floor.xvfb_cpu_ms"), "n/a"});
+    print_row("GL floor + one draw: start -> frame (ms)",
+              {figure(report, "headless.floor_draw.first_frame_ms"), figure(report, "xvfb.floor_draw.first_frame_ms"),
+               "n/a"});
+    print_row("GL floor + one draw: CPU by then (ms)",
+              {figure(report, "headless.floor_draw.cpu_at_first_frame_ms"),
+               figure(report, "xvfb.floor_draw.cpu_at_first_frame_ms"), "n/a"});
     print_row("GL floor: RSS / PSS (MiB)",
               {pair(report, "headless.floor.rss_mib", "headless.floor.pss_mib"),
                pair(report, "xvfb.floor.rss_mib", "xvfb.floor.pss_mib"), "n/a"});
@@ -790,6 +835,7 @@ void print_tables(const BenchOptions& options, const Report& report) {
     row("start -> first frame with the article (ms)", "startup.article_visible_ms");
     row("  CPU used by then, all threads (ms)", "startup.cpu_at_article_visible_ms");
     row("  behind the GL floor of the same run (ms)", "startup.behind_floor_ms");
+    row("  behind the GL floor + one draw (ms)", "startup.behind_floor_draw_ms");
     row("  wall / CPU (above 1: waiting)", "startup.wall_over_cpu", "%.2f");
     row_pair("  main thread no free core / blocked (ms)", "startup.main_runqueue_ms", "startup.main_blocked_ms");
     row("  main thread running (ms)", "startup.main_run_ms");
@@ -935,6 +981,8 @@ int run_parent(BenchOptions options) {
         }
         std::fprintf(stderr, "bench: %s, GL floor...\n", mode.c_str());
         ok = run_child_process(options, mode, 0, xvfb, report) && ok;
+        std::fprintf(stderr, "bench: %s, GL floor with one draw...\n", mode.c_str());
+        ok = run_child_process(options, mode, -1, xvfb, report) && ok;
         for (const int times : options.article_times) {
             std::fprintf(stderr, "bench: %s, article %dx...\n", mode.c_str(), times);
             ok = run_child_process(options, mode, times, xvfb, report) && ok;
@@ -953,12 +1001,17 @@ int run_parent(BenchOptions options) {
     } else {
         std::fprintf(stderr, "bench: valgrind not installed: no instruction counts\n");
     }
-    // How far each start-up is behind the floor measured in the same run on the same surface.
+    // How far each start-up is behind the floors measured in the same run on the same surface.
     for (const std::string& mode : options.modes) {
-        const std::optional<double> floor = report.number(mode + ".floor.first_frame_ms");
-        for (const std::string& who : {mode + ".1x.", mode == "xvfb" ? std::string("xvfb.kiosk_binary.") : std::string()}) {
-            const std::optional<double> article = who.empty() ? std::nullopt : report.number(who + "startup.article_visible_ms");
-            if (floor && article) report.number(who + "startup.behind_floor_ms", *article - *floor);
+        std::vector<std::string> starts{mode + ".1x."};
+        if (mode == "xvfb") starts.push_back("xvfb.kiosk_binary.");
+        for (const std::string& who : starts) {
+            const double article = report.number(who + "startup.article_visible_ms").value_or(-1.0);
+            if (article < 0.0) continue;
+            for (const char* floor : {"floor", "floor_draw"}) {
+                const double at = report.number(mode + "." + floor + ".first_frame_ms").value_or(-1.0);
+                if (at >= 0.0) report.number(who + "startup.behind_" + floor + "_ms", article - at);
+            }
         }
     }
     const std::vector<Target> targets = evaluate_targets(options, report);
