@@ -322,6 +322,8 @@ void run_loop_until(app::App& app, platform::Surface& surface, bool headless, do
             draw_frame(app, surface, now);
             continue;
         }
+        // As the kiosk's loop: pictures not on screen go up in the first moment nothing is due.
+        if (app.upload_waiting_pictures()) continue;
         if (headless) {
             std::this_thread::sleep_for(std::chrono::duration<double>(std::min(due, end) - now));
         } else {

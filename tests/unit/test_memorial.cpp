@@ -288,3 +288,35 @@ TEST_CASE("memorial frames: reduced motion shows the figure at once and asks for
     CHECK(app.next_frame_due(0.0) == app::kNever);
     CHECK(app.next_frame_due(0.5) == app::kNever);
 }
+
+TEST_CASE("pictures: the article's first frame uploads none; the first idle moment uploads the field",
+          "[memorial][app]") {
+    app::App app(builtin(), app::AppParams{});
+    REQUIRE(app.view() == app::ViewId::Article);
+    int uploads = 0;
+    app.set_texture_uploader(fake_uploader(&uploads));
+    const app::FrameSize size{1080, 1920, 96.0f};
+    app.frame(size, 0.0);
+    CHECK(app.last_frame_stats().runs_drawn > 0);  // the article is on screen
+    CHECK(uploads == 0);                           // and the field of marks waits
+    CHECK(app.upload_waiting_pictures());
+    CHECK(uploads == 1);
+    CHECK_FALSE(app.upload_waiting_pictures());  // nothing left to upload
+    app.show(app::ViewId::Memorial, 1.0);
+    app.frame(size, 1.0);
+    CHECK(uploads == 1);  // the frame after the visitor's tap uploads nothing
+    CHECK(app.last_frame_stats().field_quads >= 1);
+}
+
+TEST_CASE("pictures: a view that shows one still waiting uploads it in its own frame", "[memorial][app]") {
+    app::App app(builtin(), app::AppParams{});
+    int uploads = 0;
+    app.set_texture_uploader(fake_uploader(&uploads));
+    const app::FrameSize size{1080, 1920, 96.0f};
+    app.frame(size, 0.0);
+    CHECK(uploads == 0);
+    app.show(app::ViewId::Memorial, 1.0);  // no idle moment came: the memorial uploads its field
+    app.frame(size, 1.0);
+    CHECK(uploads == 1);
+    CHECK(app.last_frame_stats().field_quads >= 1);
+}
