@@ -264,6 +264,16 @@ void App::layout_card() {
     card_geometry_ = layout::place_card(area, content_width, card_entry_.text.height, padding, close_height);
 }
 
+bool App::pictures_on_screen() const { return view_ != ViewId::Article || card_source_ != 0; }
+
+bool App::upload_waiting_pictures() {
+    const bool waiting = field_texture_.pending || std::any_of(code_textures_.begin(), code_textures_.end(),
+                                                                [](const Texture& texture) { return texture.pending; });
+    if (!waiting || !uploader_) return false;
+    upload_pending_textures();
+    return true;
+}
+
 void App::upload_pending_textures() {
     if (!uploader_) return;
     const auto upload = [&](Texture& texture) {
@@ -371,7 +381,7 @@ ImDrawData* App::draw_frame(const FrameSize& size, double now) {
     if (size.width != laid_out_for_.width || size.height != laid_out_for_.height || size.dpi != laid_out_for_.dpi ||
         access_.text_step != laid_out_step_)
         relayout(size, now);
-    upload_pending_textures();
+    if (pictures_on_screen()) upload_pending_textures();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(size.width), static_cast<float>(size.height));
     io.DeltaTime = last_frame_time_ < 0.0 ? 1.0f / 60.0f : std::max(1e-4f, static_cast<float>(now - last_frame_time_));

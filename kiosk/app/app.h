@@ -110,6 +110,12 @@ public:
     bool take_fonts_changed();
     // Without an uploader the field of marks and QR codes are not drawn (everything else is).
     void set_texture_uploader(TextureUploader uploader);
+    // A frame uploads only the pictures its view shows: the field of marks and the QR codes wait
+    // while the article is on screen, so they do not slow its first frame. This uploads whatever
+    // waits; true when there was something. The loop calls it in the first moment no frame is
+    // due (with the surface's GL context current); a view that needs a picture still waiting
+    // uploads it in its own frame.
+    bool upload_waiting_pictures();
 
     void show(ViewId view, double now);           // switch views; the memorial counts again from 0
     ViewId view() const { return view_; }
@@ -192,6 +198,7 @@ private:
     void build_pictures();             // the field and QR images, to upload afresh
     void upload_pending_textures();
     void upload_glyphs();              // the glyph atlas, when it changed since the last upload
+    bool pictures_on_screen() const;   // the view or card drawn now shows the field or a QR code
     // Which control a finger is on (drawn pressed until it lifts or drags away).
     enum class Pressed { None, AccessButton, Smaller, Larger, Contrast, Motion, Done, Keep, PinKey, Facts };
 

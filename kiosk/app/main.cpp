@@ -284,6 +284,8 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
         double deadline = std::min(service.next_ping_due(),
                                    now + display.seconds_to_next_change(platform::local_wall_clock()));
         if (state.on) deadline = std::min(deadline, app.next_frame_due(now));
+        // The first moment nothing is due: the pictures the view on screen does not show go up.
+        if (deadline > now && app.upload_waiting_pictures()) continue;
         for (platform::InputEvent& event : surface->wait_events(deadline))
             if (display.admit(event, platform::local_wall_clock())) app.handle(event, event.time);
         const double after = surface->now();

@@ -222,6 +222,17 @@ app::TextureUploader fake_uploader(int* uploads) {
     };
 }
 
+// Counts the pictures only (the field, QR codes): the article's frames also upload the text
+// engine's glyph atlas, which these tests do not judge.
+app::TextureUploader picture_uploader(const app::App* app, int* uploads) {
+    return [app, uploads, next = uintptr_t(200)](int width, int height, const uint8_t*, platform::TextureFilter,
+                                                 uintptr_t replace) mutable -> uintptr_t {
+        const bool glyphs = width == app->glyph_atlas().width() && height == app->glyph_atlas().height();
+        if (!glyphs) ++*uploads;
+        return replace != 0 ? replace : next++;
+    };
+}
+
 }  // namespace
 
 TEST_CASE("memorial frames: the field is a few textured quads at any count, uploaded once", "[memorial][app]") {
@@ -287,4 +298,35 @@ TEST_CASE("memorial frames: reduced motion shows the figure at once and asks for
     app.frame({1080, 1920, 96.0f}, 0.0);
     CHECK(app.next_frame_due(0.0) == app::kNever);
     CHECK(app.next_frame_due(0.5) == app::kNever);
+}
+
+TEST_CASE("pictures: the article's first frame uploads none; the first idle moment uploads the field", "[memorial][app]") {
+    app::App app(builtin(), app::AppParams{});
+    REQUIRE(app.view() == app::ViewId::Article);
+    int uploads = 0;
+    app.set_texture_uploader(picture_uploader(&app, &uploads));
+    const app::FrameSize size{1080, 1920, 96.0f};
+    app.frame(size, 0.0);
+    CHECK(app.last_frame_stats().runs_drawn > 0);  // the article is on screen
+    CHECK(uploads == 0);                           // and the field of marks waits
+    CHECK(app.upload_waiting_pictures());
+    CHECK(uploads == 1);
+    CHECK_FALSE(app.upload_waiting_pictures());  // nothing left to upload
+    app.show(app::ViewId::Memorial, 1.0);
+    app.frame(size, 1.0);
+    CHECK(uploads == 1);  // the frame after the visitor's tap uploads nothing
+    CHECK(app.last_frame_stats().field_quads >= 1);
+}
+
+TEST_CASE("pictures: a view that shows one still waiting uploads it in its own frame", "[memorial][app]") {
+    app::App app(builtin(), app::AppParams{});
+    int uploads = 0;
+    app.set_texture_uploader(picture_uploader(&app, &uploads));
+    const app::FrameSize size{1080, 1920, 96.0f};
+    app.frame(size, 0.0);
+    CHECK(uploads == 0);
+    app.show(app::ViewId::Memorial, 1.0);  // no idle moment came: the memorial uploads its field
+    app.frame(size, 1.0);
+    CHECK(uploads == 1);
+    CHECK(app.last_frame_stats().field_quads >= 1);
 }

@@ -69,6 +69,11 @@ CpuTime read_cpu(pid_t pid) {
             if (in >> run_ns >> wait_ns >> slices) {
                 cpu.sched_ns += run_ns;
                 cpu.slices += slices;
+                cpu.runqueue_ns += wait_ns;
+                if (std::to_string(pid) == entry->d_name) {
+                    cpu.main_run_ns = run_ns;
+                    cpu.main_runqueue_ns = wait_ns;
+                }
             }
         }
         closedir(tasks);

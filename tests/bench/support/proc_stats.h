@@ -21,8 +21,13 @@ struct CpuTime {
     int64_t ticks = 0;                 // utime + stime from /proc/PID/stat, in clock ticks (10 ms)
     int64_t sched_ns = 0;              // sum of /proc/PID/task/*/schedstat run times (live threads)
     int64_t slices = 0;                // sum of their time slices: how often a thread woke to run
+    int64_t runqueue_ns = 0;           // sum of their schedstat run-queue waits: runnable, no free core
+    int64_t main_run_ns = 0;           // the main thread's (task PID) run time alone
+    int64_t main_runqueue_ns = 0;      // and its run-queue wait: the rest of its life it was asleep
     bool ok = false;
 };
+// Threads that have exited are not in task/: their run time is still in the stat ticks and in
+// CLOCK_PROCESS_CPUTIME_ID, but their run-queue wait is gone.
 CpuTime read_cpu(pid_t pid);
 int64_t clock_ticks_per_second();
 
