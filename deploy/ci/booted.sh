@@ -22,11 +22,7 @@ build=$(cd "${1:-build-test}" && pwd)
 tag=booted
 . deploy/ci/container.sh
 
-deb=$(ls "$build"/kiosk_*_amd64.deb 2>/dev/null | head -1 || true)
-if [ -z "$deb" ]; then
-    (cd "$build" && cpack -G DEB >/dev/null)
-    deb=$(ls "$build"/kiosk_*_amd64.deb)
-fi
+deb=$(kiosk_deb "$build")
 container_work
 
 # The stand-in for kiosk 0.1.0: only what the upgrade must clean up, its PAM stack as a conffile.

@@ -1,6 +1,7 @@
 # Sourced by deploy/ci/booted.sh and deploy/ci/fleet.sh: a Debian 12 root booted with systemd as
 # PID 1 in systemd-nspawn, and the helpers to look inside it. The caller sets `tag` (its name in
 # messages) and calls container_work, then makes "$root", then container_boot.
+#   kiosk_deb BUILD           the amd64 .deb of BUILD (made with cpack when missing)
 #   container_work            a work folder in /var/tmp ($work) owned by the caller, root in $work/root
 #   container_boot [ARGS...]  boots $root (ARGS go to systemd-nspawn, e.g. --bind-ro=...)
 #   inside CMD...             runs CMD in the container (all its namespaces, its root)
@@ -23,6 +24,16 @@ container_cleanup() {
     fi
     if [ "${KIOSK_BOOTED_KEEP:-0}" = 1 ]; then echo "$tag: the root stays in $root"; else $sudo rm -rf --one-file-system "$work"; fi
     exit "$status"
+}
+
+kiosk_deb() {
+    local deb
+    deb=$(ls "$1"/kiosk_*_amd64.deb 2>/dev/null | head -1 || true)
+    if [ -z "$deb" ]; then
+        (cd "$1" && cpack -G DEB >/dev/null)
+        deb=$(ls "$1"/kiosk_*_amd64.deb)
+    fi
+    echo "$deb"
 }
 
 container_work() {

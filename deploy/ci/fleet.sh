@@ -14,16 +14,11 @@
 # Usage: deploy/ci/fleet.sh [BUILD_DIR]   (default build-test; its .deb is made when missing)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-repo_root=$PWD
 build=$(cd "${1:-build-test}" && pwd)
 tag=fleet
 . deploy/ci/container.sh
 
-deb=$(ls "$build"/kiosk_*_amd64.deb 2>/dev/null | head -1 || true)
-if [ -z "$deb" ]; then
-    (cd "$build" && cpack -G DEB >/dev/null)
-    deb=$(ls "$build"/kiosk_*_amd64.deb)
-fi
+deb=$(kiosk_deb "$build")
 container_work
 fleet=deploy/fleet
 export KIOSK="$build/kiosk"

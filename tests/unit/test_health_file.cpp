@@ -14,13 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const std::string& path) {
-    std::ifstream in(path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 app::HealthState sample() {
     app::HealthState state;
     state.version = "0.2.0";
@@ -62,7 +55,7 @@ TEST_CASE("health: written on a change and on the heartbeat, never in between; o
     app::HealthFile file({path, 60.0});
     REQUIRE(file.due(1000.0));  // the first write
     REQUIRE(file.write(sample(), 1000.0));
-    CHECK(read(path).find("kiosk_heartbeat_time_seconds 1000\n") != std::string::npos);
+    CHECK(testing::read_file(path).find("kiosk_heartbeat_time_seconds 1000\n") != std::string::npos);
     CHECK_FALSE(fs::exists(path + ".new"));
     CHECK_FALSE(file.due(1030.0));
     file.mark_changed();
