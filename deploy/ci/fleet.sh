@@ -35,7 +35,10 @@ sed -i 's/^# A Test Headline/# A Second Test Headline/' "$bundles/v2/article.md"
 "$fleet/content-package.sh" "$bundles/v2" test 2.0-1 "$work/debs" >/dev/null
 "$fleet/repo.sh" keyring "$apt_repo" file:/srv/kiosk-repo >/dev/null
 "$fleet/repo.sh" add "$apt_repo" "$deb" "$work/debs/kiosk-content-test_1.0-1_all.deb" >/dev/null
-say "a signed repository with $(basename "$deb") and kiosk-content-test 1.0-1"
+lint=$(lintian --fail-on error,warning "$work/debs/"kiosk-content-test_*.deb "$apt_repo/kiosk-fleet-keyring_1_all.deb" 2>&1 |
+       grep -v 'root privileges') || true
+[ -z "$lint" ] || fail "lintian on the content and keyring packages: $lint"
+say "a signed repository with $(basename "$deb") and kiosk-content-test 1.0-1; the content and keyring packages are lintian clean"
 
 $sudo mmdebstrap --quiet --variant=minbase --include=systemd,systemd-sysv,dbus,ca-certificates \
     --customize-hook="copy-in $apt_repo/kiosk-fleet-keyring_1_all.deb /tmp" \

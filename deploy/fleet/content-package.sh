@@ -40,10 +40,22 @@ cp -r "$bundle/." "$stage/usr/share/kiosk/content/"
 find "$stage/usr/share/kiosk/content" -mindepth 1 \( -name '.*' -o -name '*~' \) -prune -exec rm -rf {} +
 find "$stage" -type d -exec chmod 0755 {} + && find "$stage" -type f -exec chmod 0644 {} +
 id=$(sed -n 's/^id *= *"\(.*\)"/\1/p' "$bundle/manifest.toml" | head -1)
+credit=$(sed -n 's/^credit *= *"\(.*\)"/\1/p' "$bundle/manifest.toml" | head -1)
 cat >"$stage/usr/share/doc/$name/copyright" <<EOF
-The content bundle "$id", packaged for the memorial kiosk. Its texts keep the rights their
-publishers state in the bundle's manifest (credit); the package gives no rights beyond those.
+The content bundle "$id", packaged for the memorial kiosk.
+
+Copyright $(date +%Y) the maker of this package, for the packaging only.
+The texts: as their publisher states it in the bundle's manifest: ${credit:-no credit given}
+They keep the rights their publishers state; this package gives no rights beyond those.
 EOF
+# A museum's own package, never uploaded to Debian: no bug of Debian's to close.
+mkdir -p "$stage/usr/share/lintian/overrides"
+printf '%s: initial-upload-closes-no-bugs [usr/share/doc/%s/changelog.Debian.gz:1]\n' "$name" "$name" \
+    >"$stage/usr/share/lintian/overrides/$name"
+# Debian wants a changelog in every package: this release's line, from who made it and when.
+printf '%s (%s) kiosk; urgency=medium\n\n  * Content bundle "%s", checked with kiosk --check.\n\n -- %s  %s\n' \
+    "$name" "$version" "$id" "${KIOSK_MAINTAINER:-Memorial kiosk maintainers <kiosk@example.org>}" "$(date -R)" |
+    gzip -9n >"$stage/usr/share/doc/$name/changelog.Debian.gz"
 size=$(du -k -s "$stage/usr" | cut -f1)
 cat >"$stage/DEBIAN/control" <<EOF
 Package: $name
@@ -58,8 +70,8 @@ Replaces: kiosk-content
 Section: misc
 Priority: optional
 Description: memorial kiosk content: $id
- The content bundle "$id" for the memorial kiosk, checked with kiosk --check
- when the package was made. The kiosk shows it from /usr/share/kiosk/content
+ A content bundle for the memorial kiosk, checked with kiosk --check when
+ the package was made. The kiosk shows it from /usr/share/kiosk/content
  unless a bundle was put in /etc/kiosk/content by hand.
 EOF
 mkdir -p "$out"

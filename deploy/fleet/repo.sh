@@ -87,7 +87,15 @@ EOF
     for timer in apt-daily apt-daily-upgrade; do
         printf '[Timer]\nOnBootSec=5min\nPersistent=true\n' >"$stage/usr/lib/systemd/system/$timer.timer.d/kiosk-fleet.conf"
     done
-    printf 'The signing key of a memorial kiosk repository, made with deploy/fleet/repo.sh.\n' >"$stage/usr/share/doc/$name/copyright"
+    printf 'The signing key of a memorial kiosk repository, made with deploy/fleet/repo.sh.\n\nCopyright %s the museum that made the key; a public key, free to copy.\n' "$(date +%Y)" \
+        >"$stage/usr/share/doc/$name/copyright"
+    printf '%s (%s) kiosk; urgency=medium\n\n  * The key and source of %s.\n\n -- %s  %s\n' "$name" "$version" "$uri" \
+        "${KIOSK_MAINTAINER:-Memorial kiosk maintainers <kiosk@example.org>}" "$(date -R)" | gzip -9n >"$stage/usr/share/doc/$name/changelog.gz"
+    # The package exists to add this one source: lintian's rule against it is for packages that
+    # add a source as a side effect.
+    mkdir -p "$stage/usr/share/lintian/overrides"
+    printf '%s: package-installs-apt-sources [etc/apt/sources.list.d/kiosk-fleet.sources]\n' "$name" \
+        >"$stage/usr/share/lintian/overrides/$name"
     cat >"$stage/DEBIAN/control" <<EOF
 Package: $name
 Version: $version
