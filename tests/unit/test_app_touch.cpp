@@ -90,7 +90,7 @@ bool find_marker(const App& app, double now, float* x, float* y, int* source) {
 
 }  // namespace
 
-TEST_CASE("app touch: a drag moves the page with the finger; a flick glides on and rests inside the bounds",
+TEST_CASE("app touch: a drag moves the page with the finger, a flick glides on and rests inside the bounds",
           "[app][touch]") {
     Driver d;
     REQUIRE(d.scroll() == 0.0f);
@@ -148,7 +148,7 @@ TEST_CASE("app touch: a drag moves the page with the finger; a flick glides on a
     CHECK(d.scroll() == 0.0f);
 }
 
-TEST_CASE("app touch: a tap on a citation opens its card; a drag starting on it never does", "[app][touch]") {
+TEST_CASE("app touch: a tap on a citation opens its card, a drag starting on it never does", "[app][touch]") {
     Driver d;
     float x = 0, y = 0;
     int source = 0;
@@ -229,7 +229,7 @@ TEST_CASE("app touch: nothing stays pressed or hovered after the finger lifts", 
     CHECK_FALSE(ImGui::IsMousePosValid());
 }
 
-TEST_CASE("app idle: the card counts down; a touch keeps the reader where they are and presses nothing",
+TEST_CASE("app idle: the card counts down, a touch keeps the reader where they are and presses nothing",
           "[app][idle]") {
     Driver d;
     d.drag(500, 1500, 900, 20, 0.2);
@@ -358,7 +358,7 @@ TEST_CASE("app kiosk lock: no close, Alt+F4, Ctrl+Q or Esc leaves a locked kiosk
     CHECK(unlocked.app.cursor_visible(unlocked.t + 100.0));
 }
 
-TEST_CASE("app operator: the corner gesture asks for the PIN; wrong tries back off; the right one opens Exit",
+TEST_CASE("app operator: the corner gesture asks for the PIN, wrong tries back off, the right one opens Exit",
           "[app][operator]") {
     app::AppParams params;
     params.config.op.pin = "2468";

@@ -117,7 +117,7 @@ std::pair<float, float> show_marker(app::App& app, int source, const app::FrameS
 
 }  // namespace
 
-TEST_CASE("tapping a citation opens its source's card; closing returns to the same place", "[citations][app]") {
+TEST_CASE("tapping a citation opens its source's card, closing returns to the same place", "[citations][app]") {
     for (const app::FrameSize size : {app::FrameSize{1080, 1920, 96.0f}, app::FrameSize{800, 480, 96.0f}}) {
         INFO(size.width << "x" << size.height);
         app::App app(builtin());

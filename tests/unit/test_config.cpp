@@ -102,7 +102,7 @@ TEST_CASE("config: a bad value is reported with its line and its default is used
     CHECK(load.faults[0].message.find("default 90") != std::string::npos);
 }
 
-TEST_CASE("config: unknown keys and tables are warnings; the rest still loads", "[config]") {
+TEST_CASE("config: unknown keys and tables are warnings, the rest still loads", "[config]") {
     const auto load = parse_config("top = 1\n[idle]\nquiet = 5\nquiet_s = 30\n[colour]\nx = 1\n", "k.toml");
     CHECK(count(load.faults, FaultCode::UnknownSetting) == 3);
     CHECK_FALSE(core::has_errors(load.faults));

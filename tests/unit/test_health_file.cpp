@@ -49,7 +49,7 @@ TEST_CASE("health: the text names the content, the last reload and the heartbeat
     }
 }
 
-TEST_CASE("health: written on a change and on the heartbeat, never in between; off without a path", "[health]") {
+TEST_CASE("health: written on a change and on the heartbeat, never in between, off without a path", "[health]") {
     testing::TempDir dir("health");
     const std::string path = dir.path() + "/health.prom";
     app::HealthFile file({path, 60.0});

@@ -35,7 +35,7 @@ TEST_CASE("idle: a touch on the card keeps the reader there and is swallowed", "
     CHECK(idle.status(245.0).reset_count == 1);        // 145 + 90 + 10
 }
 
-TEST_CASE("idle: the attract loop cycles through the views; the waking touch is swallowed", "[idle]") {
+TEST_CASE("idle: the attract loop cycles through the views, the waking touch is swallowed", "[idle]") {
     IdleParams params;
     params.quiet_s = 60.0;
     params.countdown_s = 10.0;
@@ -54,7 +54,7 @@ TEST_CASE("idle: the attract loop cycles through the views; the waking touch is 
     CHECK(idle.status(205.0).reset_count == resets + 1);
 }
 
-TEST_CASE("idle: with the loop off it rests after the reset; a touch then is an ordinary touch", "[idle]") {
+TEST_CASE("idle: with the loop off it rests after the reset, a touch then is an ordinary touch", "[idle]") {
     IdleParams params;
     params.attract = false;
     IdleMachine idle(params, 0.0);

@@ -90,7 +90,7 @@ TEST_CASE("kinetic: at the bottom end too", "[kinetic]") {
     CHECK(trace.max <= 800.0f + scroll.params().max_overshoot + 0.5f);
 }
 
-TEST_CASE("kinetic: dragging past an end moves the page less and less; release springs back", "[kinetic]") {
+TEST_CASE("kinetic: dragging past an end moves the page less and less, release springs back", "[kinetic]") {
     KineticScroll scroll;
     scroll.set_limit(1000.0f, 0.0);
     scroll.hold(0.0);

@@ -300,7 +300,7 @@ TEST_CASE("memorial frames: reduced motion shows the figure at once and asks for
     CHECK(app.next_frame_due(0.5) == app::kNever);
 }
 
-TEST_CASE("pictures: the article's first frame uploads none; the first idle moment uploads the field", "[memorial][app]") {
+TEST_CASE("pictures: the article's first frame uploads none, the first idle moment uploads the field", "[memorial][app]") {
     app::App app(builtin(), app::AppParams{});
     REQUIRE(app.view() == app::ViewId::Article);
     int uploads = 0;

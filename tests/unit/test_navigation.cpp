@@ -54,7 +54,7 @@ float centre_x(const layout::Box& box) { return box.x + box.width * 0.5f; }
 
 }  // namespace
 
-TEST_CASE("tapping a tab shows its view; the memorial counts from 0 each time it opens", "[navigation][app]") {
+TEST_CASE("tapping a tab shows its view, the memorial counts from 0 each time it opens", "[navigation][app]") {
     content::LoadResult loaded = content::load_builtin_bundle();
     REQUIRE(loaded.usable);
     for (const app::FrameSize size : {app::FrameSize{800, 480, 96.0f}, app::FrameSize{1080, 1920, 96.0f},
@@ -87,7 +87,7 @@ TEST_CASE("tapping a tab shows its view; the memorial counts from 0 each time it
     }
 }
 
-TEST_CASE("the Tab key moves through the views; the start view comes from the params", "[navigation][app]") {
+TEST_CASE("the Tab key moves through the views, the start view comes from the params", "[navigation][app]") {
     content::LoadResult loaded = content::load_builtin_bundle();
     REQUIRE(loaded.usable);
     app::AppParams params;

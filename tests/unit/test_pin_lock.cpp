@@ -95,7 +95,7 @@ TEST_CASE("operator gesture: hold one corner, then the opposite one", "[pin]") {
     CHECK(gesture.corner_of(799, 0, w, h, mm) == 1);
 }
 
-TEST_CASE("operator overlay: PIN pad, facts, Exit and Reload; closes by itself", "[pin][operator]") {
+TEST_CASE("operator overlay: PIN pad, facts, Exit and Reload, closes by itself", "[pin][operator]") {
     OperatorOverlay overlay(PinLock("2468"));
     overlay.open(0.0);
     REQUIRE(overlay.screen(0.0) == OperatorScreen::Pin);

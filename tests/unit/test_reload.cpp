@@ -172,7 +172,7 @@ TEST_CASE("reload: --content-if-present still reports a folder that exists but i
     CHECK_FALSE(dangling.history().front().accepted);
 }
 
-TEST_CASE("reload: folders in order: the first present and usable shows; a reload reads only the first present", "[reload]") {
+TEST_CASE("reload: folders in order: the first present and usable shows, a reload reads only the first present", "[reload]") {
     testing::TempDir dir("reload-chain");
     const std::string local = dir.path() + "/etc-content", packaged = dir.path() + "/packaged",
                       last_good = dir.path() + "/last-good";

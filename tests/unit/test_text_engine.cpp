@@ -114,7 +114,7 @@ int index_of(const text::ShapedParagraph& shaped, const std::string& needle, siz
 
 }  // namespace
 
-TEST_CASE("text engine: a Persian word's letters join; alone each is its isolated form", "[text][shaping]") {
+TEST_CASE("text engine: a Persian word's letters join, alone each is its isolated form", "[text][shaping]") {
     const std::string word = "\xD8\xA8\xD8\xB4\xD8\xB1";  // بشر: beh, sheen, reh
     const text::ShapedParagraph joined = shape_fa(word);
     REQUIRE(joined.runs.size() == 1);
@@ -209,7 +209,7 @@ TEST_CASE("text engine: lam-alef forms its ligature", "[text][shaping]") {
     CHECK(one.advance_em[0] > 0.0f);
 }
 
-TEST_CASE("text engine: the Persian fixtures shape with no .notdef; punctuation falls back", "[text][shaping]") {
+TEST_CASE("text engine: the Persian fixtures shape with no .notdef, punctuation falls back", "[text][shaping]") {
     for (const char* name : {"udhr.fa.txt", "mixed.fa.txt"}) {
         const std::vector<std::string> texts = paragraphs(fixture(name));
         REQUIRE_FALSE(texts.empty());
@@ -563,7 +563,7 @@ TEST_CASE("text engine: styles: emphasis in Persian changes no letter and breaks
     for (int i = 0; i < 4; ++i) CHECK(glyph_by_cluster(shaped).at(i).glyph == glyph_by_cluster(plain).at(i).glyph);
 }
 
-TEST_CASE("text engine: styles: clusters point back into the UTF-8 text; bad styles are errors", "[text][styles]") {
+TEST_CASE("text engine: styles: clusters point back into the UTF-8 text, bad styles are errors", "[text][styles]") {
     const std::string sentence = paragraphs(fixture("mixed.fa.txt")).at(0);
     const text::ShapedParagraph shaped = shape_fa(sentence);
     REQUIRE(shaped.utf8_offset.size() == shaped.bidi.text.size() + 1);
