@@ -154,7 +154,8 @@ std::string range_text(const Field& field) {
 
 class Loader {
 public:
-    Loader(const std::string& path, std::vector<core::Fault>& faults) : path_(path), faults_(faults) {}
+    Loader(const std::string& path, std::vector<core::Fault>& faults)
+        : path_(path), faults_(faults), default_fields_(fields_of(defaults_)) {}
 
     void fault(FaultCode code, const toml::node* node, std::string message) {
         const int line = node ? static_cast<int>(node->source().begin.line) : 0;
@@ -162,10 +163,16 @@ public:
         faults_.push_back(core::make_fault(code, path_, line, column, std::move(message)));
     }
 
-    // Sets the field from the node, or reports why not and leaves the default.
+    // Sets the field from the node, or reports why not and leaves what it holds: the default, or
+    // the value a settings file read before this one gave it (--config-dir's layers).
     void read(const Field& field, const toml::node& node) {
         const std::string name = std::string(field.table) + "." + field.key;
-        const std::string keep = "; using the default " + value_text(field);
+        const std::string kept = value_text(field);
+        std::string keep = "; using the default " + kept;
+        for (const Field& fallback : default_fields_)
+            if (std::string(fallback.table) == field.table && std::string(fallback.key) == field.key &&
+                value_text(fallback) != kept)
+                keep = "; keeping " + kept + " from the settings read before";
         switch (field.kind) {
             case Kind::Bool:
                 if (const auto* v = node.as_boolean()) *std::get<bool*>(field.target) = v->get();
@@ -214,8 +221,10 @@ public:
                                          pin.find_first_not_of("0123456789") == std::string::npos);
                 }
                 if (!ok) {
+                    const bool earlier = !std::get<std::string*>(field.target)->empty();
                     fault(FaultCode::BadSetting, &node,
-                          name + " must be 4 to 12 digits in quotes; the operator overlay stays off");
+                          name + " must be 4 to 12 digits in quotes; " +
+                              (earlier ? "the PIN from the settings read before stays" : "the operator overlay stays off"));
                     return;
                 }
                 *std::get<std::string*>(field.target) = v->get();
@@ -237,6 +246,8 @@ public:
 private:
     const std::string& path_;
     std::vector<core::Fault>& faults_;
+    KioskConfig defaults_;                  // what a setting holds when no file sets it
+    std::vector<Field> default_fields_;     // bound to defaults_, to tell a default from a kept value
 };
 
 }  // namespace

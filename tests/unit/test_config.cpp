@@ -214,3 +214,20 @@ TEST_CASE("config: layers: the packaged file, then the drop-ins in name order, e
     CHECK(broken.config.idle.quiet_s == Approx(45.0));
     CHECK(broken.faults.back().code == FaultCode::ConfigSyntax);
 }
+
+TEST_CASE("config: layers: a bad value in a later file says which value is kept, and never a PIN", "[config]") {
+    app::KioskConfig earlier;
+    earlier.idle.quiet_s = 120.0;
+    earlier.op.pin = "4711";
+    const auto load = parse_config("[idle]\nquiet_s = -1\ncountdown_s = -1\n[operator]\npin = \"12a4\"\n", "90-panel.toml", earlier);
+    CHECK(load.config.idle.quiet_s == Approx(120.0));
+    CHECK(load.config.op.pin == "4711");
+    REQUIRE(load.faults.size() == 3);
+    CHECK_THAT(load.faults[0].message, Catch::Contains("keeping 120 from the settings read before"));
+    CHECK_THAT(load.faults[1].message, Catch::Contains("using the default 10"));  // no earlier file set it
+    CHECK_THAT(load.faults[2].message, Catch::Contains("the PIN from the settings read before stays"));
+    for (const core::Fault& fault : load.faults) {
+        CHECK(fault.message.find("4711") == std::string::npos);
+        CHECK(fault.message.find("12a4") == std::string::npos);
+    }
+}
