@@ -17,6 +17,7 @@ bundle=$1 site=$2 version=$3 out=${4:-dist}
 [[ $version =~ ^[0-9][A-Za-z0-9.+~-]*$ ]] || { echo "content-package: VERSION '$version' is not a Debian version" >&2; exit 2; }
 [ -f "$bundle/manifest.toml" ] || { echo "content-package: $bundle holds no manifest.toml" >&2; exit 2; }
 here=$(cd "$(dirname "$0")/../.." && pwd)
+maintainer=${KIOSK_MAINTAINER:-Memorial kiosk maintainers <kiosk@example.org>}
 kiosk=${KIOSK:-}
 if [ -z "$kiosk" ]; then
     if [ -x "$here/build/kiosk" ]; then kiosk=$here/build/kiosk; else kiosk=$(command -v kiosk || true); fi
@@ -54,14 +55,14 @@ printf '%s: initial-upload-closes-no-bugs [usr/share/doc/%s/changelog.Debian.gz:
     >"$stage/usr/share/lintian/overrides/$name"
 # Debian wants a changelog in every package: this release's line, from who made it and when.
 printf '%s (%s) kiosk; urgency=medium\n\n  * Content bundle "%s", checked with kiosk --check.\n\n -- %s  %s\n' \
-    "$name" "$version" "$id" "${KIOSK_MAINTAINER:-Memorial kiosk maintainers <kiosk@example.org>}" "$(date -R)" |
+    "$name" "$version" "$id" "$maintainer" "$(date -R)" |
     gzip -9n >"$stage/usr/share/doc/$name/changelog.Debian.gz"
 size=$(du -k -s "$stage/usr" | cut -f1)
 cat >"$stage/DEBIAN/control" <<EOF
 Package: $name
 Version: $version
 Architecture: all
-Maintainer: ${KIOSK_MAINTAINER:-Memorial kiosk maintainers <kiosk@example.org>}
+Maintainer: $maintainer
 Installed-Size: $size
 Depends: kiosk (>= 0.2.0)
 Provides: kiosk-content

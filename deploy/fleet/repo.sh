@@ -21,7 +21,7 @@ usage() { sed -n '4,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 [ $# -ge 2 ] || usage
 command=$1 repo=$2
 shift 2
-here=$(cd "$(dirname "$0")" && pwd)
+maintainer=${KIOSK_MAINTAINER:-Memorial kiosk maintainers <kiosk@example.org>}
 export GNUPGHOME="$repo/gnupg"
 codename=kiosk  # one suite for every display; a museum with several groups makes one REPO each
 fingerprint() { gpg --batch --with-colons --list-secret-keys 2>/dev/null | awk -F: '$1 == "fpr" {print $10; exit}'; }
@@ -90,7 +90,7 @@ EOF
     printf 'The signing key of a memorial kiosk repository, made with deploy/fleet/repo.sh.\n\nCopyright %s the museum that made the key; a public key, free to copy.\n' "$(date +%Y)" \
         >"$stage/usr/share/doc/$name/copyright"
     printf '%s (%s) kiosk; urgency=medium\n\n  * The key and source of %s.\n\n -- %s  %s\n' "$name" "$version" "$uri" \
-        "${KIOSK_MAINTAINER:-Memorial kiosk maintainers <kiosk@example.org>}" "$(date -R)" | gzip -9n >"$stage/usr/share/doc/$name/changelog.gz"
+        "$maintainer" "$(date -R)" | gzip -9n >"$stage/usr/share/doc/$name/changelog.gz"
     # The package exists to add this one source: lintian's rule against it is for packages that
     # add a source as a side effect.
     mkdir -p "$stage/usr/share/lintian/overrides"
@@ -100,7 +100,7 @@ EOF
 Package: $name
 Version: $version
 Architecture: all
-Maintainer: ${KIOSK_MAINTAINER:-Memorial kiosk maintainers <kiosk@example.org>}
+Maintainer: $maintainer
 Depends: unattended-upgrades
 Section: misc
 Priority: optional

@@ -267,7 +267,8 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
             health_base.last_reload_time = unix_now();
             health.mark_changed();
         }
-        if (health.due(unix_now()) && !health.write(health_state(source, app, health_base), unix_now()) &&
+        const double wall = unix_now();
+        if (health.due(wall) && !health.write(health_state(source, app, health_base), wall) &&
             !std::exchange(logged_health_failure, true))
             std::fprintf(stderr, "kiosk: cannot write the health file %s; the kiosk goes on without it\n",
                          options.health_file.c_str());
