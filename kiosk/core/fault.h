@@ -36,6 +36,8 @@ enum class Severity { Warning, Error };
     X(FieldTooLong, Error)       /* a manifest text longer than its place on screen */    \
     X(FigureNotInArticle, Warning) /* the article never states the memorial figure */     \
     X(NotVerbatim, Warning)      /* a manifest text meant to quote the article does not */ \
+    X(UnknownLabel, Error)       /* a [labels] key the kiosk does not know (a typo) */     \
+    X(LabelsNotTranslated, Warning) /* a non-English bundle leaves interface words in English */ \
     X(ReloadFailed, Error)       /* a reload found a bad bundle; the last good one stays */ \
     X(FrameFailed, Error)        /* drawing a frame failed; a fallback screen was shown */ \
     X(BadOption, Error)          /* a command-line option or value is wrong */            \
