@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/embedded.h"
+#include "layout/number_format.h"
 #include "text/font_face.h"
 #include "text/utf8.h"
 
@@ -47,6 +48,9 @@ std::vector<uint32_t> missing_in(const content::Bundle& bundle) {
     article_only.article = bundle.article;
     content::Bundle rest = bundle;
     rest.article.clear();
+    // The counter writes its number in the language's digits and separator (Persian: ۰–۹ and
+    // U+066C), which the bundle's own text need not contain; 1234567890 has every digit.
+    rest.memorial.caption += " " + layout::format_count(1234567890, bundle.manifest.language);
     std::vector<uint32_t> missing =
         text::missing_codepoints(text::codepoints_of(content::visible_text(article_only)), embedded_faces(true));
     for (uint32_t codepoint : text::missing_codepoints(text::codepoints_of(content::visible_text(rest)), embedded_faces(false)))

@@ -119,6 +119,19 @@ TEST_CASE("check: the memorial figure must be stated in the article", "[check]")
     CHECK_FALSE(with_figure("30000", "30,0000"));
     CHECK_FALSE(with_figure("30000", "3,000"));
     CHECK_FALSE(with_figure("30000", "30,000,000"));
+    CHECK(with_figure("30000", "30\u2019" "000"));         // Swiss German, as ICU writes de-CH
+    // Persian digits with the Arabic thousands separator U+066C (۳۰٬۰۰۰), as the counter writes fa.
+    CHECK(with_figure("30000", "\u06F3\u06F0\u066C\u06F0\u06F0\u06F0"));
+    CHECK(with_figure("30000", "\u06F3\u06F0\u06F0\u06F0\u06F0"));    // ۳۰۰۰۰
+    CHECK(with_figure("30000", "\u0663\u0660\u066C\u0660\u0660\u0660"));  // Arabic-Indic ٣٠٬٠٠٠
+    CHECK(with_figure("30000", "\u06F3\u06F0,\u06F0\u06F0\u06F0"));  // Persian digits, a Latin comma
+    CHECK_FALSE(with_figure("30000", "\u06F1\u06F3\u06F0\u066C\u06F0\u06F0\u06F0"));  // ۱۳۰٬۰۰۰
+    CHECK_FALSE(with_figure("30000", "\u06F3\u06F0\u066C\u06F0\u06F0\u06F0\u066C\u06F0\u06F0\u06F0"));  // ۳۰٬۰۰۰٬۰۰۰
+    CHECK_FALSE(with_figure("30000", "\u06F3\u06F0\u066C\u06F0\u06F0\u06F0\u06F1"));
+    CHECK_FALSE(with_figure("30000", "\u06F3\u06F1\u066C\u06F0\u06F0\u06F0"));  // ۳۱٬۰۰۰
+    // Other Arabic-script characters next to the digits are not digits (U+06EF, U+06FA, U+065F, U+066A).
+    CHECK(with_figure("30000", "\u06EF30,000\u06FA"));
+    CHECK(with_figure("30000", "\u065F30,000\u066A"));
 
     content::BundleFiles files = base_files();
     files["manifest.toml"] = replace(files["manifest.toml"], "figure = 1234", "figure = 4321");
