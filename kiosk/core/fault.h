@@ -28,6 +28,7 @@ enum class Severity { Warning, Error };
     X(DuplicateSource, Error)    /* two sources share one id */                           \
     X(UnsupportedMarkdown, Warning) /* Markdown the kiosk does not show (tables, images) */ \
     X(MissingGlyph, Warning)     /* a character no bundled font covers */                 \
+    X(NotdefGlyph, Warning)      /* a mark on a letter whose font has no glyph for it */   \
     X(ByteOrderMark, Warning)    /* a UTF-8 BOM at the start of a file (ignored) */       \
     X(ControlCharacter, Warning) /* a control character (NUL, ESC...) in a text file */   \
     X(DeepNesting, Warning)      /* quotes or lists nested deeper than the kiosk shows */ \
