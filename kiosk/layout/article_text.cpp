@@ -19,6 +19,18 @@ std::string marker_text(const content::Span& span, bool follows_marker) {
     return follows_marker ? "," + number : number;
 }
 
+// Shapes `styled` into `out` (its text already in out.text) and finds its break opportunities.
+void shape_styled(const text::StyledText& styled, std::string_view language, bool tabular_figures,
+                  const ArticleFaces& faces, ShapedBlock& out) {
+    text::ShapeParams params;
+    params.language = std::string(language);
+    params.tabular_figures = tabular_figures;
+    out.shaped = text::shape_paragraph(styled, text::direction_of_language(language), faces.shaping, params);
+    text::BreakOpportunities breaks = text::find_line_breaks(out.shaped.bidi.text, language);
+    out.error = !out.shaped.error.ok() ? out.shaped.error : breaks.error;
+    out.breaks = std::move(breaks.breaks);
+}
+
 }  // namespace
 
 int ArticleFaces::index_of(std::string_view file) const {
@@ -97,12 +109,25 @@ ShapedBlock shape_block(const content::Block& block, std::string_view language, 
         shaped.style_citations.push_back(0);
     }
     styled.text = paragraph;
-    text::ShapeParams params;
-    params.language = std::string(language);
-    shaped.shaped = text::shape_paragraph(styled, text::direction_of_language(language), faces.shaping, params);
-    text::BreakOpportunities breaks = text::find_line_breaks(shaped.shaped.bidi.text, language);
-    shaped.error = !shaped.shaped.error.ok() ? shaped.shaped.error : breaks.error;
-    shaped.breaks = std::move(breaks.breaks);
+    shape_styled(styled, language, false, faces, shaped);
+    return shaped;
+}
+
+ShapedBlock shape_plain(std::string_view text, FontRole role, std::string_view language, bool tabular_figures,
+                        const ArticleFaces& faces) {
+    ShapedBlock shaped;
+    if (!faces.ok()) {
+        shaped.error = {text::TextErrorCode::NoFace, "an embedded font cannot be read"};
+        return shaped;
+    }
+    shaped.base = role;
+    shaped.text = std::string(text);
+    shaped.style_roles.push_back(role);
+    shaped.style_citations.push_back(0);
+    text::StyledText styled;
+    styled.styles.push_back({faces_for_role(faces, role, language)});
+    styled.text = shaped.text;
+    shape_styled(styled, language, tabular_figures, faces, shaped);
     return shaped;
 }
 

@@ -25,9 +25,11 @@ struct ArticleViewParams {
     float padding_top = 0.0f;          // space above the article's first line
     float padding_bottom = 0.0f;       // space the reader can scroll past the last line
     float indicator_width = 4.0f;      // the scroll position indicator
+    bool indicator_at_left = false;    // at the left edge (a right-to-left page), else the right
     // Where the engine's glyphs come from: the atlas (faces as in layout::embedded_article_faces)
-    // and its uploaded texture. Without either, engine runs are drawn as ImGui text.
-    const text::GlyphAtlas* atlas = nullptr;
+    // and its uploaded texture. Without either, engine runs are drawn as ImGui text. Glyphs not
+    // yet in the atlas are added as they are drawn.
+    text::GlyphAtlas* atlas = nullptr;
     uintptr_t atlas_texture = 0;
 };
 
