@@ -22,7 +22,7 @@ namespace {
 constexpr int kTabCount = 3;           // article, memorial, sources (view_index order)
 
 // What ImGui's atlas must hold to draw the interface when the text engine cannot.
-std::string interface_text(const views::InterfaceWords& words) {
+std::string interface_text(const content::Labels& words) {
     return "? " + views::visitor_controls_text(words) + views::operator_view_text();
 }
 
@@ -64,9 +64,8 @@ App::App(content::Bundle bundle, AppParams params) : params_(params) {
 // Everything derived from the bundle alone: glyphs, the measure, QR codes and their pictures.
 void App::adopt(content::Bundle bundle) {
     bundle_ = std::move(bundle);
-    words_ = views::InterfaceWords{};  // the bundle's [labels] once they land; English until then
     text_cache_.clear();               // another bundle: other words, perhaps another language
-    codepoints_ = views::role_codepoints(bundle_, interface_text(words_));
+    codepoints_ = views::role_codepoints(bundle_, interface_text(bundle_.labels));
     std::string body;
     for (const content::Block& block : bundle_.article)
         if (block.kind == content::BlockKind::Paragraph) body += content::block_text(block);
@@ -272,7 +271,7 @@ void App::layout_card() {
                                                   fonts_.metrics, params);
     } else {
         content::Source unavailable;
-        unavailable.who = words_.source_unavailable;
+        unavailable.who = bundle_.labels.source_unavailable;
         card_entry_ = layout::layout_source_entry(unavailable, 0, 0.0f, fonts_.metrics, params);
     }
     // The close row: a finger's height at least, and room for its word on large panels.
@@ -475,14 +474,14 @@ void App::draw_page(const FrameSize& size, double now) {
         views::CardViewParams params;
         params.page = page;
         params.geometry = card_geometry_;
-        params.close_label = words_.close;
+        params.close_label = bundle_.labels.close;
         params.code_texture = card_source_ > 0 ? code_textures_[static_cast<size_t>(card_source_ - 1)].id : 0;
         params.corner_radius = std::round(std::max(panel_.mm * 1.5f, panel_.body_size * 0.3f));
         params.rule_thickness = std::max(1.0f, std::round(panel_.body_size / 24.0f));
         views::draw_citation_card(draw_list, card_entry_, text, theme, params);
     }
     views::TabBarParams bar;
-    bar.labels = {words_.article, words_.memorial, words_.sources};
+    bar.labels = {bundle_.labels.article, bundle_.labels.memorial, bundle_.labels.sources};
     bar.boxes = tabs_;
     bar.active = view_index(view_);
     bar.width = width;

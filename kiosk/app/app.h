@@ -36,7 +36,7 @@
 #include "text/glyph_atlas.h"
 #include "views/article_view.h"
 #include "views/fonts.h"
-#include "views/interface_words.h"
+#include "content/labels.h"
 #include "views/text_painter.h"
 #include "views/qr_code.h"
 #include "views/rgba_image.h"
@@ -241,7 +241,6 @@ private:
     layout::ArticleLayout article_;
     text::GlyphAtlas glyph_atlas_{layout::embedded_article_faces().raster};  // what every view draws, at today's sizes
     layout::TextCache text_cache_;      // the interface's and the views' words, shaped once
-    views::InterfaceWords words_;       // the interface's words (English until the bundle gives its own)
     bool direction_rtl_ = false;        // the bundle's language is written right to left: the page is mirrored
     uintptr_t glyph_texture_ = 0;
     uint64_t glyph_texture_version_ = 0;  // the atlas version the texture holds

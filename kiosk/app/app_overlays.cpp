@@ -45,7 +45,7 @@ void App::draw_overlays(ImDrawList* draw_list, const views::TextPainter& text, d
                                : std::clamp(1.0f - static_cast<float>((now - attract_view_since_) / kAttractFadeSeconds),
                                             0.0f, 1.0f);
         if (fade > 0.0f) draw_list->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), views::pack(theme.background, fade));
-        views::draw_attract_caption(draw_list, text, words_, theme, panel_, width, height, 1.0f);
+        views::draw_attract_caption(draw_list, text, bundle_.labels, theme, panel_, width, height, 1.0f);
     }
 
     views::AccessState access = access_;
@@ -57,7 +57,7 @@ void App::draw_overlays(ImDrawList* draw_list, const views::TextPainter& text, d
                      : pressed_ == Pressed::Done       ? 5
                                                        : -1;
     views::draw_access_button(draw_list, text, theme, access_layout_, access);
-    if (access_.open) views::draw_access_panel(draw_list, text, words_, theme, access_layout_, access, width, height);
+    if (access_.open) views::draw_access_panel(draw_list, text, bundle_.labels, theme, access_layout_, access, width, height);
 
     if (idle.phase == IdlePhase::Prompt) {
         views::IdleCardState card;
@@ -65,7 +65,7 @@ void App::draw_overlays(ImDrawList* draw_list, const views::TextPainter& text, d
         const double countdown = std::max(1e-3, idle_.params().countdown_s);
         // With reduced motion the ring moves a whole second at a time, with the number.
         card.remaining = static_cast<float>((reduced_motion() ? idle.countdown_shown : idle.countdown_left_s) / countdown);
-        views::draw_idle_card(draw_list, text, words_, theme, idle_card_, card, width, height);
+        views::draw_idle_card(draw_list, text, bundle_.labels, theme, idle_card_, card, width, height);
     }
 
     switch (operator_.screen(now)) {

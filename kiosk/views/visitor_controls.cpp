@@ -68,19 +68,17 @@ void draw_card(ImDrawList* draw_list, const Theme& theme, const layout::Box& car
 
 }  // namespace
 
-std::string visitor_controls_text(const InterfaceWords& words) {
+// Every word of `words`, space-separated.
+static std::string all_words(const content::Labels& words) {
+    std::string text;
+    for (const content::LabelKey& key : content::label_keys()) text += words.*key.field + " ";
+    return text;
+}
+
+std::string visitor_controls_text(const content::Labels& words) {
     return std::string("0123456789 ") + kButtonLabel + " " + kSmallerLabel + " " + kLargerLabel + " " + all_words(words);
 }
 
-std::string all_words(const InterfaceWords& words) {
-    std::string text;
-    for (const std::string* word :
-         {&words.article, &words.memorial, &words.sources, &words.close, &words.source_unavailable, &words.text_size,
-          &words.high_contrast, &words.less_motion, &words.done, &words.still_reading, &words.touch_to_continue,
-          &words.returns_to_start, &words.keep_reading, &words.touch_to_read})
-        text += *word + " ";
-    return text;
-}
 
 static layout::Box mirrored(const layout::Box& box, float width) { return {width - box.x - box.width, box.y, box.width, box.height}; }
 
@@ -135,7 +133,7 @@ void draw_access_button(ImDrawList* draw_list, const TextPainter& painter, const
     sign_centred(draw_list, painter, layout.button, pack(theme.text), kButtonLabel);
 }
 
-void draw_access_panel(ImDrawList* draw_list, const TextPainter& painter, const InterfaceWords& words, const Theme& theme,
+void draw_access_panel(ImDrawList* draw_list, const TextPainter& painter, const content::Labels& words, const Theme& theme,
                        const AccessLayout& layout, const AccessState& state, float width, float height) {
     const float row = layout.row_height;
     const float rounding = row * 0.22f;
@@ -211,7 +209,7 @@ IdleCardLayout idle_card_layout(const layout::Panel& panel, float width, float h
     return out;
 }
 
-void draw_idle_card(ImDrawList* draw_list, const TextPainter& painter, const InterfaceWords& words, const Theme& theme,
+void draw_idle_card(ImDrawList* draw_list, const TextPainter& painter, const content::Labels& words, const Theme& theme,
                     const IdleCardLayout& layout, const IdleCardState& state, float width, float height) {
     const float body = font_size(painter, FontRole::Body);
     const float rounding = body * 0.6f;
@@ -248,7 +246,7 @@ void draw_idle_card(ImDrawList* draw_list, const TextPainter& painter, const Int
     text_centred(draw_list, painter, ui, layout.keep, pack(theme.text), words.keep_reading);
 }
 
-void draw_attract_caption(ImDrawList* draw_list, const TextPainter& painter, const InterfaceWords& words, const Theme& theme,
+void draw_attract_caption(ImDrawList* draw_list, const TextPainter& painter, const content::Labels& words, const Theme& theme,
                           const layout::Panel& panel, float width, float height, float alpha) {
     if (!painter.fonts || alpha <= 0.0f) return;
     const FontRole ui = FontRole::Ui;

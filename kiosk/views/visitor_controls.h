@@ -7,10 +7,10 @@
 #include <array>
 #include <string>
 
+#include "content/labels.h"
 #include "layout/metrics.h"
 #include "layout/touch_targets.h"
 #include "views/fonts.h"
-#include "views/interface_words.h"
 #include "views/text_painter.h"
 #include "views/theme.h"
 
@@ -46,7 +46,7 @@ struct AccessState {
 AccessLayout access_layout(const layout::Panel& panel, float width, float height, float min_target, bool rtl = false);
 void draw_access_button(ImDrawList* draw_list, const TextPainter& painter, const Theme& theme, const AccessLayout& layout,
                         const AccessState& state);
-void draw_access_panel(ImDrawList* draw_list, const TextPainter& painter, const InterfaceWords& words, const Theme& theme,
+void draw_access_panel(ImDrawList* draw_list, const TextPainter& painter, const content::Labels& words, const Theme& theme,
                        const AccessLayout& layout, const AccessState& state, float width, float height);
 
 // [idle] the "Still reading?" card and the attract caption ----------------------------------------
@@ -64,14 +64,14 @@ struct IdleCardState {
     float remaining = 1.0f;            // 1 -> 0: how much of the ring is left
     bool pressed = false;
 };
-void draw_idle_card(ImDrawList* draw_list, const TextPainter& painter, const InterfaceWords& words, const Theme& theme,
+void draw_idle_card(ImDrawList* draw_list, const TextPainter& painter, const content::Labels& words, const Theme& theme,
                     const IdleCardLayout& layout, const IdleCardState& state, float width, float height);
 
 // A quiet line near the bottom while the attract loop runs: it invites a touch.
-void draw_attract_caption(ImDrawList* draw_list, const TextPainter& painter, const InterfaceWords& words, const Theme& theme,
+void draw_attract_caption(ImDrawList* draw_list, const TextPainter& painter, const content::Labels& words, const Theme& theme,
                           const layout::Panel& panel, float width, float height, float alpha);
 
 // Every word these controls write, for ImGui's font atlas (what draws them when the engine cannot).
-std::string visitor_controls_text(const InterfaceWords& words);
+std::string visitor_controls_text(const content::Labels& words);
 
 }  // namespace kiosk::views
