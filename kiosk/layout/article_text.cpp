@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "core/embedded.h"
+#include "layout/number_format.h"
 
 namespace kiosk::layout {
 namespace {
@@ -12,10 +13,10 @@ constexpr const char* kArabicFace = "fonts/NotoNaskhArabic-Regular.ttf";
 constexpr const char* kArticleFonts[] = {"fonts/NotoSerif-Regular.ttf", "fonts/NotoSerif-Italic.ttf",
                                          "fonts/NotoSerif-Bold.ttf", "fonts/NotoSans-Regular.ttf", kArabicFace};
 
-// A marker as the reader sees it: the source's number, "?" for an id that names none, and a comma
-// between markers side by side ("1,2").
-std::string marker_text(const content::Span& span, bool follows_marker) {
-    const std::string number = span.citation > 0 ? std::to_string(span.citation) : std::string("?");
+// A marker as the reader sees it: the source's number in the language's digits (as the sources
+// list numbers it), "?" for an id that names none, and a comma between markers side by side ("1,2").
+std::string marker_text(const content::Span& span, bool follows_marker, std::string_view language) {
+    const std::string number = span.citation > 0 ? format_count(span.citation, language) : std::string("?");
     return follows_marker ? "," + number : number;
 }
 
@@ -98,7 +99,7 @@ ShapedBlock shape_block(const content::Block& block, std::string_view language, 
             shaped.style_roles.push_back(role);
             shaped.style_citations.push_back(citation);
         }
-        const std::string text = marker ? marker_text(span, previous_was_marker) : span.text;
+        const std::string text = marker ? marker_text(span, previous_was_marker, language) : span.text;
         styled.spans.push_back({paragraph.size(), paragraph.size() + text.size(), style});
         paragraph += text;
         previous_was_marker = marker;

@@ -49,7 +49,12 @@ LineOfRuns set_figure(const std::string& number, FontRole role, const FontSet& f
     for (size_t pos = 0; pos < number.size();) {
         const size_t start = pos;
         text::next_codepoint(number, pos);
-        const std::vector<LineOfRuns> one = set_lines(number.substr(start, pos - start), role, fonts, kOneLine, setting, true);
+        const std::string character = number.substr(start, pos - start);
+        // From the cache without a copy when there is one: this runs every frame while the figure counts.
+        std::vector<LineOfRuns> uncached;
+        const std::vector<LineOfRuns>& one =
+            setting.cache ? setting.cache->lines(character, role, fonts, kOneLine, setting.engine, setting.language, true)
+                          : (uncached = set_lines(character, role, fonts, kOneLine, setting, true));
         if (one.empty()) continue;
         for (PlacedRun run : one.front().runs) {
             run.x += figure.width;

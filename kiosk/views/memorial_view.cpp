@@ -85,7 +85,7 @@ MemorialDrawStats draw_memorial(ImDrawList* draw_list, const layout::MemorialLay
                                 const Theme& theme, const MemorialViewParams& params) {
     MemorialDrawStats stats;
     for (const layout::MemorialLine& line : layout.lines)
-        painter.draw_line(draw_list, {line.runs, line.width}, line.x, line.baseline, colour_of(line.part, theme));
+        painter.draw_runs(draw_list, line.runs, line.x, line.baseline, colour_of(line.part, theme));
 
     // The running number in tabular figures, right-aligned in the final figure's box: its digits
     // keep their places as it counts, and the qualifier beside it stays put.

@@ -72,10 +72,10 @@ float TextPainter::width_of(const std::string& text, layout::FontRole role, bool
     return widest;
 }
 
-void TextPainter::draw_line(ImDrawList* draw_list, const layout::LineOfRuns& line, float x, float baseline,
+void TextPainter::draw_runs(ImDrawList* draw_list, const std::vector<layout::PlacedRun>& runs, float x, float baseline,
                             uint32_t colour) const {
     if (!fonts) return;
-    for (const layout::PlacedRun& run : line.runs)
+    for (const layout::PlacedRun& run : runs)
         draw_run(draw_list, run, x + run.x, baseline - run.raise, colour, *fonts, atlas, texture);
 }
 

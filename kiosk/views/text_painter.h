@@ -40,6 +40,10 @@ struct TextPainter {
     float width_of(const std::string& text, layout::FontRole role, bool tabular_figures = false) const;
     // One line's runs from `x` (the line's left edge) on `baseline`.
     void draw_line(ImDrawList* draw_list, const layout::LineOfRuns& line, float x, float baseline,
+                   uint32_t colour) const {
+        draw_runs(draw_list, line.runs, x, baseline, colour);
+    }
+    void draw_runs(ImDrawList* draw_list, const std::vector<layout::PlacedRun>& runs, float x, float baseline,
                    uint32_t colour) const;
     // `text` on one line in `box`, centred vertically, aligned with `inset` kept from the aligned
     // edge; returns the line's left edge and width.
