@@ -509,8 +509,6 @@ ImDrawData* App::draw_frame(const FrameSize& size, double now) {
     last_frame_time_ = now;
     // The glyphs' texture exists before anything is drawn with it (its id goes into the quads).
     if (glyph_texture_ == 0) upload_glyphs(true);
-    // The article's visible glyphs go in before drawing, so its first frame is drawn once.
-    if (uploader_ && view_ == ViewId::Article) views::add_visible_glyphs(article_, fonts_, article_view_params(now), glyph_atlas_);
     const int atlas_height = glyph_atlas_.height();
     const uintptr_t atlas_texture = glyph_texture_;
     ImGui::NewFrame();

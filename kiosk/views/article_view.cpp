@@ -43,21 +43,8 @@ VisibleRuns visible_runs(const layout::ArticleLayout& layout, const Fonts& fonts
     return visible;
 }
 
-text::GlyphKey key_of(const layout::RunGlyph& glyph, const layout::PlacedRun& run) {
-    return {glyph.face, glyph.glyph, text::GlyphAtlas::em_size_key(run.em_size)};
-}
 
 }  // namespace
-
-bool add_visible_glyphs(const layout::ArticleLayout& layout, const Fonts& fonts, const ArticleViewParams& params,
-                        text::GlyphAtlas& atlas) {
-    const VisibleRuns visible = visible_runs(layout, fonts, params);
-    bool all = true;
-    for (size_t i = visible.first; i < visible.end; ++i)
-        for (const layout::RunGlyph& glyph : layout.runs[i].glyphs)
-            all = atlas.glyph(key_of(glyph, layout.runs[i])).has_value() && all;
-    return all;
-}
 
 float max_scroll(const layout::ArticleLayout& layout, float viewport_height, float padding_top, float padding_bottom) {
     return std::max(0.0f, padding_top + layout.height + padding_bottom - viewport_height);

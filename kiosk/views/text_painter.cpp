@@ -27,11 +27,11 @@ void draw_glyphs(ImDrawList* draw_list, const layout::PlacedRun& run, float x, f
     draw_list->PrimReserve(6 * reserved, 4 * reserved);
     int drawn = 0;
     const int em_key = text::GlyphAtlas::em_size_key(run.em_size);
+    // When placing a glyph makes the atlas taller, these go stale: the app draws the frame again.
+    const float u = 1.0f / static_cast<float>(atlas.width()), v = 1.0f / static_cast<float>(atlas.height());
     for (const layout::RunGlyph& glyph : run.glyphs) {
         const std::optional<text::AtlasGlyph> slot = atlas.glyph({glyph.face, glyph.glyph, em_key});
         if (!slot || slot->width == 0) continue;
-        // After atlas.glyph: the atlas may have grown taller while placing this glyph.
-        const float u = 1.0f / static_cast<float>(atlas.width()), v = 1.0f / static_cast<float>(atlas.height());
         const float left = whole_pixel(x + glyph.x) + static_cast<float>(slot->left);
         const float top = whole_pixel(baseline + glyph.y) + static_cast<float>(slot->top);
         draw_list->PrimRectUV(ImVec2(left, top), ImVec2(left + slot->width, top + slot->height),
