@@ -19,16 +19,11 @@ namespace kiosk::app {
 
 namespace {
 
-// The interface's own words (everything else on screen comes from the bundle).
-constexpr std::array<const char*, 3> kTabLabels = {"Article", "Memorial", "Sources"};
-constexpr const char* kCloseLabel = "Close";
-constexpr const char* kUnavailableLabel = "Source unavailable";  // the card of a marker naming no source
+constexpr int kTabCount = 3;           // article, memorial, sources (view_index order)
 
-std::string interface_text() {
-    std::string text;
-    for (const char* label : kTabLabels) text += std::string(label) + " ";
-    return text + kCloseLabel + " " + kUnavailableLabel + " ? " + views::visitor_controls_text() +
-           views::operator_view_text();
+// What ImGui's atlas must hold to draw the interface when the text engine cannot.
+std::string interface_text(const content::Labels& words) {
+    return "? " + views::visitor_controls_text(words) + views::operator_view_text();
 }
 
 }  // namespace
@@ -69,7 +64,8 @@ App::App(content::Bundle bundle, AppParams params) : params_(params) {
 // Everything derived from the bundle alone: glyphs, the measure, QR codes and their pictures.
 void App::adopt(content::Bundle bundle) {
     bundle_ = std::move(bundle);
-    codepoints_ = views::role_codepoints(bundle_, interface_text());
+    text_cache_.clear();               // another bundle: other words, perhaps another language
+    codepoints_ = views::role_codepoints(bundle_, interface_text(bundle_.labels));
     std::string body;
     for (const content::Block& block : bundle_.article)
         if (block.kind == content::BlockKind::Paragraph) body += content::block_text(block);
@@ -88,7 +84,10 @@ void App::adopt(content::Bundle bundle) {
 }
 
 void App::set_bundle(content::Bundle bundle, double now) {
-    if (laid_out_for_.width != 0) pending_scroll_ = scroll_.position(now);
+    if (laid_out_for_.width != 0) {
+        pending_scroll_ = scroll_.position(now);
+        pending_scroll_view_ = ViewId::Article;
+    }
     close_card();  // it shows a source of the old bundle
     // The new pictures replace the old textures in place, so reloads leave none behind. A source
     // that lost its address keeps no texture id: nothing old may show beside the new text.
@@ -183,7 +182,9 @@ void App::relayout(const FrameSize& size, double now) {
     sources_scroll_.set_params(kinetic, now);
 
     const float width = static_cast<float>(size.width), height = static_cast<float>(size.height);
-    access_layout_ = views::access_layout(panel_, width, height, target_pixels());
+    const bool rtl = text_setting().rtl();
+    direction_rtl_ = rtl;
+    access_layout_ = views::access_layout(panel_, width, height, target_pixels(), rtl);
     idle_card_ = views::idle_card_layout(panel_, width, height, target_pixels());
     pin_pad_ = views::pin_pad_layout(panel_, width, height, target_pixels());
     facts_ = views::facts_layout(panel_, width, height, target_pixels());
@@ -191,22 +192,23 @@ void App::relayout(const FrameSize& size, double now) {
     // Tabs share the text column's width, never get narrower than a finger, and leave the top
     // right corner to the accessibility button.
     const float gap = std::round(panel_.mm * 1.5f);
-    const float right_limit = access_layout_.button.x - gap;
+    // Computed as for a left-to-right page (the button's right-hand place), then mirrored.
+    const float right_limit = (rtl ? width - access_layout_.button.x - access_layout_.button.width : access_layout_.button.x) - gap;
     float tabs_width = std::min(width, std::max(panel_.column_width, 3.0f * 3.0f * target_pixels()));
     float tabs_left = std::round((width - tabs_width) * 0.5f);
     if (tabs_left + tabs_width > right_limit) {
         tabs_left = std::max(gap, std::min(tabs_left, right_limit - tabs_width));
         tabs_width = right_limit - tabs_left;
     }
-    tabs_ = layout::tab_boxes(static_cast<int>(kTabLabels.size()), tabs_left, tabs_width, panel_.top_bar);
+    tabs_ = layout::tab_boxes(kTabCount, tabs_left, tabs_width, panel_.top_bar);
+    if (rtl) {
+        // The page mirrored: the first view's tab at the right, the bar clear of the Aa button at the left.
+        for (layout::Box& box : tabs_) box.x = width - box.x - box.width;
+    }
 
     scroll_.set_limit(views::max_scroll(article_, viewport_height(), article_padding_top(panel_),
                                         article_padding_bottom(size.height)),
                       now);
-    if (pending_scroll_ >= 0.0f) {
-        scroll_.jump_to(pending_scroll_, now);
-        pending_scroll_ = -1.0f;
-    }
 
     layout::MemorialLayoutParams memorial_params;
     memorial_params.y = panel_.top_bar;
@@ -215,6 +217,8 @@ void App::relayout(const FrameSize& size, double now) {
     memorial_params.margin = panel_.margin;
     memorial_params.column_width = panel_.column_width;
     memorial_params.language = bundle_.manifest.language;
+    memorial_params.text_engine = true;
+    memorial_params.cache = &text_cache_;
     memorial_ = layout::layout_memorial(bundle_.memorial, fonts_.metrics, memorial_params);
     const uintptr_t field_id = field_texture_.id;  // overwritten in place: no texture left behind
     field_texture_ = Texture{};
@@ -230,6 +234,9 @@ void App::relayout(const FrameSize& size, double now) {
         widest_code = std::max(widest_code, code_sides.back());
     }
     layout::SourcesLayoutParams sources_params;
+    sources_params.text_engine = true;
+    sources_params.language = bundle_.manifest.language;
+    sources_params.cache = &text_cache_;
     const float code_room = widest_code > 0.0f ? widest_code + std::round(panel_.body_size * sources_params.code_gap) : 0.0f;
     sources_params.column_width =
         std::max(panel_.column_width, std::min(panel_.column_width + code_room, size.width - 2.0f * panel_.margin));
@@ -238,6 +245,11 @@ void App::relayout(const FrameSize& size, double now) {
     sources_scroll_.set_limit(views::max_scroll(sources_.text, viewport_height(), sources_padding_top(panel_),
                                                 sources_padding_bottom(panel_)),
                               now);
+    if (pending_scroll_ >= 0.0f) {
+        // After both limits are set: a position past the end stops at the end.
+        if (KineticScroll* scroll = scroll_of(pending_scroll_view_)) scroll->jump_to(pending_scroll_, now);
+        pending_scroll_ = -1.0f;
+    }
     layout_card();
 }
 
@@ -249,6 +261,9 @@ void App::layout_card() {
     const float content_width = std::max(1.0f, std::min(sources_.text.width, area.width - 2.0f * padding));
     layout::SourcesLayoutParams params;
     params.column_width = content_width;
+    params.text_engine = true;
+    params.language = bundle_.manifest.language;
+    params.cache = &text_cache_;
     if (card_source_ > 0) {
         const size_t index = static_cast<size_t>(card_source_ - 1);
         card_entry_ = layout::layout_source_entry(bundle_.sources[index], card_source_,
@@ -256,7 +271,7 @@ void App::layout_card() {
                                                   fonts_.metrics, params);
     } else {
         content::Source unavailable;
-        unavailable.who = kUnavailableLabel;
+        unavailable.who = bundle_.labels.source_unavailable;
         card_entry_ = layout::layout_source_entry(unavailable, 0, 0.0f, fonts_.metrics, params);
     }
     // The close row: a finger's height at least, and room for its word on large panels.
@@ -287,8 +302,8 @@ void App::upload_pending_textures() {
     for (Texture& texture : code_textures_) upload(texture);
 }
 
-void App::upload_glyphs() {
-    if (!uploader_ || glyph_atlas_.version() == glyph_texture_version_) return;
+void App::upload_glyphs(bool even_unchanged) {
+    if (!uploader_ || (!even_unchanged && glyph_atlas_.version() == glyph_texture_version_)) return;
     // White, with the glyph's coverage as alpha: the vertex colour gives each role its colour.
     const std::vector<uint8_t>& coverage = glyph_atlas_.pixels();
     std::vector<uint8_t> rgba(coverage.size() * 4, 255);
@@ -299,8 +314,14 @@ void App::upload_glyphs() {
 }
 
 void App::scroll_to(float position, double now) {
-    if (laid_out_for_.width == 0) pending_scroll_ = position;
-    else scroll_.jump_to(position, now);
+    KineticScroll* scroll = scroll_of(view_);
+    if (!scroll) return;                // the memorial fits its page: nothing to scroll
+    if (laid_out_for_.width == 0) {
+        pending_scroll_ = position;
+        pending_scroll_view_ = view_;
+    } else {
+        scroll->jump_to(position, now);
+    }
     dirty_ = true;
 }
 
@@ -376,18 +397,41 @@ void App::prepare(const FrameSize& size) noexcept {
     }
 }
 
-ImDrawData* App::draw_frame(const FrameSize& size, double now) {
-    advance(now);
-    if (size.width != laid_out_for_.width || size.height != laid_out_for_.height || size.dpi != laid_out_for_.dpi ||
-        access_.text_step != laid_out_step_)
-        relayout(size, now);
-    if (pictures_on_screen()) upload_pending_textures();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(static_cast<float>(size.width), static_cast<float>(size.height));
-    io.DeltaTime = last_frame_time_ < 0.0 ? 1.0f / 60.0f : std::max(1e-4f, static_cast<float>(now - last_frame_time_));
-    last_frame_time_ = now;
-    ImGui::NewFrame();
+layout::TextSetting App::text_setting() {
+    layout::TextSetting setting;
+    setting.engine = true;
+    setting.language = bundle_.manifest.language;
+    setting.cache = &text_cache_;
+    return setting;
+}
 
+views::TextPainter App::painter() {
+    views::TextPainter painter;
+    painter.fonts = &fonts_;
+    painter.setting = text_setting();
+    // Without an uploader no texture can hold the glyphs: ImGui's fonts draw the text.
+    if (uploader_ && glyph_texture_ != 0) {
+        painter.atlas = &glyph_atlas_;
+        painter.texture = glyph_texture_;
+    }
+    return painter;
+}
+
+views::ArticleViewParams App::article_view_params(double now) const {
+    views::ArticleViewParams params;
+    params.viewport = {0.0f, panel_.top_bar, static_cast<float>(laid_out_for_.width), viewport_height()};
+    params.column_x = panel_.column_x;
+    params.scroll = scroll_.position(now);
+    params.padding_top = article_padding_top(panel_);
+    params.padding_bottom = article_padding_bottom(laid_out_for_.height);
+    params.indicator_width = std::max(3.0f, std::round(panel_.mm * 1.2f));
+    params.indicator_at_left = direction_rtl_;
+    return params;
+}
+
+// Everything a frame shows, into ImGui's background list (between NewFrame and Render).
+void App::draw_page(const FrameSize& size, double now) {
+    const views::TextPainter text = painter();
     const views::Theme& theme = this->theme();
     ImDrawList* draw_list = ImGui::GetBackgroundDrawList();
     const float width = static_cast<float>(size.width);
@@ -396,32 +440,17 @@ ImDrawData* App::draw_frame(const FrameSize& size, double now) {
     stats_ = FrameStats{};
     switch (view_) {
         case ViewId::Article: {
-            views::ArticleViewParams params;
-            params.viewport = page;
-            params.column_x = panel_.column_x;
-            params.scroll = scroll_.position(now);
-            params.padding_top = article_padding_top(panel_);
-            params.padding_bottom = article_padding_bottom(size.height);
-            params.indicator_width = indicator_width;
-            // Without an uploader no texture can hold the glyphs: ImGui's fonts draw the runs.
-            if (uploader_) {
-                if (!views::add_visible_glyphs(article_, fonts_, params, glyph_atlas_) && !glyph_atlas_full_said_) {
-                    std::fprintf(stderr, "kiosk: the glyph atlas is full; some letters are left out\n");
-                    glyph_atlas_full_said_ = true;
-                }
-                upload_glyphs();
-                params.atlas = &glyph_atlas_;
-                params.atlas_texture = glyph_texture_;
-            }
+            views::ArticleViewParams params = article_view_params(now);
+            params.atlas = text.atlas;
+            params.atlas_texture = text.texture;
             stats_.runs_drawn = views::draw_article(draw_list, article_, fonts_, theme, params).runs_drawn;
             break;
         }
         case ViewId::Memorial: {
             views::MemorialViewParams params;
             params.value = counter_value(now);
-            params.language = bundle_.manifest.language;
             params.field_texture = field_texture_.id;
-            stats_.field_quads = views::draw_memorial(draw_list, memorial_, fonts_, theme, params).field_quads;
+            stats_.field_quads = views::draw_memorial(draw_list, memorial_, text, theme, params).field_quads;
             break;
         }
         case ViewId::Sources: {
@@ -432,6 +461,9 @@ ImDrawData* App::draw_frame(const FrameSize& size, double now) {
             params.padding_top = sources_padding_top(panel_);
             params.padding_bottom = sources_padding_bottom(panel_);
             params.indicator_width = indicator_width;
+            params.indicator_at_left = text.rtl();
+            params.atlas = text.atlas;
+            params.atlas_texture = text.texture;
             std::vector<uintptr_t> textures;
             for (const Texture& texture : code_textures_) textures.push_back(texture.id);
             stats_.runs_drawn = views::draw_sources(draw_list, sources_, fonts_, theme, params, textures).runs_drawn;
@@ -442,21 +474,55 @@ ImDrawData* App::draw_frame(const FrameSize& size, double now) {
         views::CardViewParams params;
         params.page = page;
         params.geometry = card_geometry_;
-        params.close_label = kCloseLabel;
+        params.close_label = bundle_.labels.close;
         params.code_texture = card_source_ > 0 ? code_textures_[static_cast<size_t>(card_source_ - 1)].id : 0;
         params.corner_radius = std::round(std::max(panel_.mm * 1.5f, panel_.body_size * 0.3f));
         params.rule_thickness = std::max(1.0f, std::round(panel_.body_size / 24.0f));
-        views::draw_citation_card(draw_list, card_entry_, fonts_, theme, params);
+        views::draw_citation_card(draw_list, card_entry_, text, theme, params);
     }
     views::TabBarParams bar;
-    bar.labels.assign(kTabLabels.begin(), kTabLabels.end());
+    bar.labels = {bundle_.labels.article, bundle_.labels.memorial, bundle_.labels.sources};
     bar.boxes = tabs_;
     bar.active = view_index(view_);
     bar.width = width;
     bar.height = panel_.top_bar;
     bar.rule_thickness = std::max(1.0f, std::round(panel_.body_size / 24.0f));
-    views::draw_tab_bar(draw_list, fonts_, theme, bar);
-    draw_overlays(draw_list, now);
+    views::draw_tab_bar(draw_list, text, theme, bar);
+    draw_overlays(draw_list, text, now);
+    if (glyph_atlas_.glyph_count() > 0 && glyph_atlas_.height() >= text::GlyphAtlasParams{}.max_height &&
+        !glyph_atlas_full_said_) {
+        std::fprintf(stderr, "kiosk: the glyph atlas is full; some letters may be left out\n");
+        glyph_atlas_full_said_ = true;
+    }
+}
+
+ImDrawData* App::draw_frame(const FrameSize& size, double now) {
+    advance(now);
+    if (size.width != laid_out_for_.width || size.height != laid_out_for_.height || size.dpi != laid_out_for_.dpi ||
+        access_.text_step != laid_out_step_)
+        relayout(size, now);
+    if (pictures_on_screen()) upload_pending_textures();
+    text_cache_.trim();                // no line of it is held between frames
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(size.width), static_cast<float>(size.height));
+    io.DeltaTime = last_frame_time_ < 0.0 ? 1.0f / 60.0f : std::max(1e-4f, static_cast<float>(now - last_frame_time_));
+    last_frame_time_ = now;
+    // The glyphs' texture exists before anything is drawn with it (its id goes into the quads).
+    if (glyph_texture_ == 0) upload_glyphs(true);
+    const int atlas_height = glyph_atlas_.height();
+    const uintptr_t atlas_texture = glyph_texture_;
+    ImGui::NewFrame();
+    draw_page(size, now);
+    upload_glyphs();
+    if (glyph_atlas_.height() != atlas_height || glyph_texture_ != atlas_texture) {
+        // Glyphs new to the atlas made it taller (or gave it a texture) while the frame was drawn:
+        // the quads drawn before that point at the old rows. Drawing again costs one frame, only
+        // when new text first shows; everything is in the atlas now.
+        ImGui::EndFrame();
+        ImGui::NewFrame();
+        draw_page(size, now);
+        upload_glyphs();
+    }
     if (!injected_failure_.empty()) throw std::runtime_error(std::exchange(injected_failure_, {}));
 
     ImGui::Render();

@@ -30,10 +30,14 @@
 #include "layout/article_text.h"
 #include "layout/memorial_layout.h"
 #include "layout/sources_layout.h"
+#include "layout/text_lines.h"
 #include "layout/touch_targets.h"
 #include "platform/platform.h"
 #include "text/glyph_atlas.h"
+#include "views/article_view.h"
 #include "views/fonts.h"
+#include "content/labels.h"
+#include "views/text_painter.h"
 #include "views/qr_code.h"
 #include "views/rgba_image.h"
 #include "views/operator_view.h"
@@ -124,7 +128,9 @@ public:
     void close_card();
     int open_card_source() const { return card_source_; }  // 0: no card
 
-    void scroll_to(float position, double now);   // the article, at once, clamped (for --scroll and tests)
+    // The shown view (article or sources; the memorial does not scroll), at once, clamped (for
+    // --scroll and tests).
+    void scroll_to(float position, double now);
 
     // Shows another bundle from the next frame on (the caller has loaded and validated it in
     // full). Lays out again; the reader stays at the same distance down, within the new length.
@@ -193,11 +199,18 @@ private:
     void adopt(content::Bundle bundle);
     ImDrawData* draw_frame(const FrameSize& size, double now);
     ImDrawData* fallback_frame(const FrameSize& size, double now, const std::string& what);
+    // The fallback's title set by the text engine, centred from about 45 % down; false (nothing
+    // drawn) when the engine cannot, and ImGui's text is the last resort. `y`: below the last line.
+    bool engine_title(ImDrawList* draw_list, const std::string& title, float column, const FrameSize& size, float& y);
     void relayout(const FrameSize& size, double now);
     void layout_card();
     void build_pictures();             // the field and QR images, to upload afresh
     void upload_pending_textures();
-    void upload_glyphs();              // the glyph atlas, when it changed since the last upload
+    void upload_glyphs(bool even_unchanged = false);  // the glyph atlas, when it changed since the last upload
+    void draw_page(const FrameSize& size, double now);  // the views, the card, the bar and the overlays
+    layout::TextSetting text_setting();  // the engine, the bundle's language, the cache
+    views::TextPainter painter();      // how views set and draw words this frame
+    views::ArticleViewParams article_view_params(double now) const;  // where and how far down the article shows
     bool pictures_on_screen() const;   // the view or card drawn now shows the field or a QR code
     // Which control a finger is on (drawn pressed until it lifts or drags away).
     enum class Pressed { None, AccessButton, Smaller, Larger, Contrast, Motion, Done, Keep, PinKey, Facts };
@@ -206,7 +219,7 @@ private:
     void handle_gesture(const Gesture& gesture, double now);
     bool handle_overlay_tap(float x, float y, double now);     // the access panel and the operator screens
     Pressed pressed_at(float x, float y, double now);  // also sets pressed_index_
-    void draw_overlays(ImDrawList* draw_list, double now);
+    void draw_overlays(ImDrawList* draw_list, const views::TextPainter& text, double now);
     void apply_motion_settings(double now);
     void set_text_step(int step, double now);
     void advance(double now);          // the idle clock: the reset and the attract loop's views
@@ -226,7 +239,9 @@ private:
     layout::Panel panel_;
     views::Fonts fonts_;
     layout::ArticleLayout article_;
-    text::GlyphAtlas glyph_atlas_{layout::embedded_article_faces().raster};  // what the article view draws, at today's sizes
+    text::GlyphAtlas glyph_atlas_{layout::embedded_article_faces().raster};  // what every view draws, at today's sizes
+    layout::TextCache text_cache_;      // the interface's and the views' words, shaped once
+    bool direction_rtl_ = false;        // the bundle's language is written right to left: the page is mirrored
     uintptr_t glyph_texture_ = 0;
     uint64_t glyph_texture_version_ = 0;  // the atlas version the texture holds
     bool glyph_atlas_full_said_ = false;  // said once, not every frame
@@ -272,6 +287,7 @@ private:
     int card_source_ = 0;              // 1-based; layout::kUnknownCitation: "source unavailable"; 0: none
     float sources_x_ = 0.0f;           // the sources list's left edge
     float pending_scroll_ = -1.0f;     // a scroll_to before the first layout
+    ViewId pending_scroll_view_ = ViewId::Article;  // the view it scrolls
     bool fonts_changed_ = false;
     bool dirty_ = true;                // something changed since the last frame
     bool quit_requested_ = false;

@@ -42,6 +42,39 @@ std::vector<std::string> wrap(const ImFont* font, float size, const std::string&
 
 }  // namespace
 
+bool App::engine_title(ImDrawList* draw_list, const std::string& title, float column, const FrameSize& size, float& y) {
+    // Only with the real fonts, an atlas texture, and an engine that sets the title without fault;
+    // anything thrown on the way leaves it to ImGui.
+    if (laid_out_for_.width == 0 || !uploader_ || glyph_texture_ == 0) return false;
+    try {
+        const views::TextPainter text = painter();
+        if (!text.atlas) return false;
+        const layout::FontRole role = layout::FontRole::Headline;
+        const std::vector<layout::LineOfRuns> lines = text.lines(title, role, column);
+        bool engine_set = !lines.empty();
+        for (const layout::LineOfRuns& line : lines)
+            for (const layout::PlacedRun& run : line.runs) {
+                engine_set = engine_set && !run.glyphs.empty();
+                for (const layout::RunGlyph& glyph : run.glyphs)
+                    glyph_atlas_.glyph({glyph.face, glyph.glyph, text::GlyphAtlas::em_size_key(run.em_size)});
+            }
+        if (!engine_set) return false;  // the engine could not set it: ImGui's path says so plainly
+        upload_glyphs();                // before any quad: its rows are final for this frame
+        const float line_height = std::round(fonts_.metrics[role].size * 1.2f);
+        const float block = line_height * static_cast<float>(lines.size());
+        y = std::round((static_cast<float>(size.height) - block) * 0.45f);
+        const float width = static_cast<float>(size.width);
+        for (const layout::LineOfRuns& line : lines) {
+            const float x = std::round(layout::line_x(line.width, 0.0f, width, layout::Align::Centre, false));
+            text.draw_line(draw_list, line, x, text.centred_baseline(role, y, line_height), views::pack(theme().text));
+            y += line_height;
+        }
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
 ImDrawData* App::fallback_frame(const FrameSize& size, double now, const std::string& what) {
     ++failed_frames_;
     last_failure_ = what;
@@ -85,15 +118,19 @@ ImDrawData* App::fallback_frame(const FrameSize& size, double now, const std::st
     const float width = static_cast<float>(size.width);
     const float column = std::min(width * 0.8f, panel_.column_width > 0.0f ? panel_.column_width : width * 0.8f);
     const std::string title = bundle_.manifest.title.empty() ? std::string("\xE2\x80\x94") : bundle_.manifest.title;
-    const std::vector<std::string> lines = wrap(font, font_size, title, column);
     const float line_height = std::round(font_size * 1.2f);
-    const float block = line_height * static_cast<float>(lines.size());
-    float y = std::round((static_cast<float>(size.height) - block) * 0.45f);
-    for (const std::string& line : lines) {
-        const ImVec2 extent = font->CalcTextSizeA(font_size, column, 0.0f, line.c_str());
-        const float x = std::round((width - extent.x) * 0.5f);
-        draw_list->AddText(font, font_size, ImVec2(x, y), views::pack(theme.text), line.c_str());
-        y += line_height;
+    float y = 0.0f;
+    if (!engine_title(draw_list, title, column, size, y)) {
+        // The last resort, whatever failed: ImGui's own text (a script it cannot set shows as "?").
+        const std::vector<std::string> lines = wrap(font, font_size, title, column);
+        const float block = line_height * static_cast<float>(lines.size());
+        y = std::round((static_cast<float>(size.height) - block) * 0.45f);
+        for (const std::string& line : lines) {
+            const ImVec2 extent = font->CalcTextSizeA(font_size, column, 0.0f, line.c_str());
+            const float x = std::round((width - extent.x) * 0.5f);
+            draw_list->AddText(font, font_size, ImVec2(x, y), views::pack(theme.text), line.c_str());
+            y += line_height;
+        }
     }
     const float rule_width = std::round(std::min(column, width) * 0.25f);
     const float rule_y = std::round(y + line_height * 0.5f);

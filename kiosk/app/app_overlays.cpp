@@ -33,7 +33,7 @@ std::string ago_text(double seconds) {
 
 }  // namespace
 
-void App::draw_overlays(ImDrawList* draw_list, double now) {
+void App::draw_overlays(ImDrawList* draw_list, const views::TextPainter& text, double now) {
     const views::Theme& theme = this->theme();
     const float width = static_cast<float>(laid_out_for_.width), height = static_cast<float>(laid_out_for_.height);
     const IdleStatus idle = idle_.status(now);
@@ -45,7 +45,7 @@ void App::draw_overlays(ImDrawList* draw_list, double now) {
                                : std::clamp(1.0f - static_cast<float>((now - attract_view_since_) / kAttractFadeSeconds),
                                             0.0f, 1.0f);
         if (fade > 0.0f) draw_list->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), views::pack(theme.background, fade));
-        views::draw_attract_caption(draw_list, fonts_, theme, panel_, width, height, 1.0f);
+        views::draw_attract_caption(draw_list, text, bundle_.labels, theme, panel_, width, height, 1.0f);
     }
 
     views::AccessState access = access_;
@@ -56,8 +56,8 @@ void App::draw_overlays(ImDrawList* draw_list, double now) {
                      : pressed_ == Pressed::Motion     ? 4
                      : pressed_ == Pressed::Done       ? 5
                                                        : -1;
-    views::draw_access_button(draw_list, fonts_, theme, access_layout_, access);
-    if (access_.open) views::draw_access_panel(draw_list, fonts_, theme, access_layout_, access, width, height);
+    views::draw_access_button(draw_list, text, theme, access_layout_, access);
+    if (access_.open) views::draw_access_panel(draw_list, text, bundle_.labels, theme, access_layout_, access, width, height);
 
     if (idle.phase == IdlePhase::Prompt) {
         views::IdleCardState card;
@@ -65,7 +65,7 @@ void App::draw_overlays(ImDrawList* draw_list, double now) {
         const double countdown = std::max(1e-3, idle_.params().countdown_s);
         // With reduced motion the ring moves a whole second at a time, with the number.
         card.remaining = static_cast<float>((reduced_motion() ? idle.countdown_shown : idle.countdown_left_s) / countdown);
-        views::draw_idle_card(draw_list, fonts_, theme, idle_card_, card, width, height);
+        views::draw_idle_card(draw_list, text, bundle_.labels, theme, idle_card_, card, width, height);
     }
 
     switch (operator_.screen(now)) {
@@ -74,7 +74,7 @@ void App::draw_overlays(ImDrawList* draw_list, double now) {
             pad.digits = operator_.digits_entered();
             pad.message = operator_.message(now);
             pad.pressed = pressed_ == Pressed::PinKey ? pressed_index_ : -1;
-            views::draw_pin_pad(draw_list, fonts_, theme, pin_pad_, pad, width, height);
+            views::draw_pin_pad(draw_list, text, theme, pin_pad_, pad, width, height);
             break;
         }
         case OperatorScreen::Facts: {
@@ -101,7 +101,7 @@ void App::draw_overlays(ImDrawList* draw_list, double now) {
                 facts.lines.push_back({"Last reload", ago_text(now - last_reload_at_) + ": " + last_reload_});
             facts.faults = faults_seen_;
             facts.pressed = pressed_ == Pressed::Facts ? pressed_index_ : -1;
-            views::draw_facts(draw_list, fonts_, theme, facts_, facts, width, height);
+            views::draw_facts(draw_list, text, theme, facts_, facts, width, height);
             break;
         }
         case OperatorScreen::Closed: break;

@@ -45,7 +45,7 @@ constexpr OptionSpec kOptions[] = {
     {"--size", "WxH", OptionValue::Required,
      "window or screenshot size in pixels, 64 to 16384 a side; default 1080x1920"},
     {"--view", "NAME", OptionValue::Required, "the view to start in: article, memorial or sources"},
-    {"--scroll", "PX", OptionValue::Required, "start this many pixels down the article"},
+    {"--scroll", "PX", OptionValue::Required, "start this many pixels down the view shown (article or sources)"},
     {"--time", "SECONDS", OptionValue::Required,
      "show the moment this long after the view opened (the memorial counter's animation); screenshots "
      "default to the settled state"},

@@ -222,7 +222,9 @@ ArticleLayout layout_article(const std::vector<content::Block>& blocks, const Fo
             if (block.kind == BlockKind::Byline && previous != BlockKind::Byline) {
                 // A short rule sets the end matter apart from the body.
                 y += body_line * 0.9f;
-                layout.rules.push_back({0.0f, std::round(y), std::round(params.column_width * 0.18f)});
+                const float rule = std::round(params.column_width * 0.18f);  // at the start side
+                const bool rtl = params.text_engine && text::direction_of_language(params.language) == text::ParagraphDirection::Rtl;
+                layout.rules.push_back({rtl ? params.column_width - rule : 0.0f, std::round(y), rule});
                 gap = body_line * 0.8f;
             }
             if (block.kind == BlockKind::Credit && previous == BlockKind::Byline) gap = body_line * 0.3f;

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "core/embedded.h"
+#include "layout/number_format.h"
 
 namespace kiosk::layout {
 namespace {
@@ -12,11 +13,23 @@ constexpr const char* kArabicFace = "fonts/NotoNaskhArabic-Regular.ttf";
 constexpr const char* kArticleFonts[] = {"fonts/NotoSerif-Regular.ttf", "fonts/NotoSerif-Italic.ttf",
                                          "fonts/NotoSerif-Bold.ttf", "fonts/NotoSans-Regular.ttf", kArabicFace};
 
-// A marker as the reader sees it: the source's number, "?" for an id that names none, and a comma
-// between markers side by side ("1,2").
-std::string marker_text(const content::Span& span, bool follows_marker) {
-    const std::string number = span.citation > 0 ? std::to_string(span.citation) : std::string("?");
+// A marker as the reader sees it: the source's number in the language's digits (as the sources
+// list numbers it), "?" for an id that names none, and a comma between markers side by side ("1,2").
+std::string marker_text(const content::Span& span, bool follows_marker, std::string_view language) {
+    const std::string number = span.citation > 0 ? format_count(span.citation, language) : std::string("?");
     return follows_marker ? "," + number : number;
+}
+
+// Shapes `styled` into `out` (its text already in out.text) and finds its break opportunities.
+void shape_styled(const text::StyledText& styled, std::string_view language, bool tabular_figures,
+                  const ArticleFaces& faces, ShapedBlock& out) {
+    text::ShapeParams params;
+    params.language = std::string(language);
+    params.tabular_figures = tabular_figures;
+    out.shaped = text::shape_paragraph(styled, text::direction_of_language(language), faces.shaping, params);
+    text::BreakOpportunities breaks = text::find_line_breaks(out.shaped.bidi.text, language);
+    out.error = !out.shaped.error.ok() ? out.shaped.error : breaks.error;
+    out.breaks = std::move(breaks.breaks);
 }
 
 }  // namespace
@@ -86,7 +99,7 @@ ShapedBlock shape_block(const content::Block& block, std::string_view language, 
             shaped.style_roles.push_back(role);
             shaped.style_citations.push_back(citation);
         }
-        const std::string text = marker ? marker_text(span, previous_was_marker) : span.text;
+        const std::string text = marker ? marker_text(span, previous_was_marker, language) : span.text;
         styled.spans.push_back({paragraph.size(), paragraph.size() + text.size(), style});
         paragraph += text;
         previous_was_marker = marker;
@@ -97,12 +110,25 @@ ShapedBlock shape_block(const content::Block& block, std::string_view language, 
         shaped.style_citations.push_back(0);
     }
     styled.text = paragraph;
-    text::ShapeParams params;
-    params.language = std::string(language);
-    shaped.shaped = text::shape_paragraph(styled, text::direction_of_language(language), faces.shaping, params);
-    text::BreakOpportunities breaks = text::find_line_breaks(shaped.shaped.bidi.text, language);
-    shaped.error = !shaped.shaped.error.ok() ? shaped.shaped.error : breaks.error;
-    shaped.breaks = std::move(breaks.breaks);
+    shape_styled(styled, language, false, faces, shaped);
+    return shaped;
+}
+
+ShapedBlock shape_plain(std::string_view text, FontRole role, std::string_view language, bool tabular_figures,
+                        const ArticleFaces& faces) {
+    ShapedBlock shaped;
+    if (!faces.ok()) {
+        shaped.error = {text::TextErrorCode::NoFace, "an embedded font cannot be read"};
+        return shaped;
+    }
+    shaped.base = role;
+    shaped.text = std::string(text);
+    shaped.style_roles.push_back(role);
+    shaped.style_citations.push_back(0);
+    text::StyledText styled;
+    styled.styles.push_back({faces_for_role(faces, role, language)});
+    styled.text = shaped.text;
+    shape_styled(styled, language, tabular_figures, faces, shaped);
     return shaped;
 }
 

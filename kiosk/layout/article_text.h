@@ -52,6 +52,12 @@ struct ShapedBlock {
 ShapedBlock shape_block(const content::Block& block, std::string_view language,
                         const ArticleFaces& faces = embedded_article_faces());
 
+// One string in one role, as one paragraph in the bundle's language (interface words, a memorial
+// caption, a field of a source): the same faces, shaping and breaks as an article block.
+// `tabular_figures`: every digit one advance ('tnum'), for a figure that counts.
+ShapedBlock shape_plain(std::string_view text, FontRole role, std::string_view language, bool tabular_figures = false,
+                        const ArticleFaces& faces = embedded_article_faces());
+
 // One block in lines `width` wide, the block's role at ImGui's size fonts[role].size: runs by
 // role and citation, left to right on each line, x from the column's left edge.
 std::vector<LineOfRuns> engine_lines(const ShapedBlock& block, const FontSet& fonts, float width,

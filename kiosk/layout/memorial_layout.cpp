@@ -5,6 +5,7 @@
 
 #include "layout/article_layout.h"
 #include "layout/number_format.h"
+#include "layout/text_lines.h"
 
 namespace kiosk::layout {
 
@@ -38,6 +39,7 @@ struct TextBlock {
     MemorialPart part = MemorialPart::Caption;
     FontRole role = FontRole::Body;
     std::vector<std::pair<std::string, float>> lines;  // text and width
+    std::vector<std::vector<PlacedRun>> runs;          // each line's runs, x from its left edge
     float line_height = 0.0f;
     float height() const { return line_height * static_cast<float>(lines.size()); }
 };
@@ -58,17 +60,17 @@ std::string collapse_spaces(const std::string& text) {
     return out;
 }
 
+TextSetting setting_of(const MemorialLayoutParams& params) { return {params.text_engine, params.language, params.cache}; }
+
 TextBlock make_block(MemorialPart part, FontRole role, const std::string& text, const FontSet& fonts, float width,
-                     float leading) {
+                     const MemorialLayoutParams& params) {
     TextBlock block;
     block.part = part;
     block.role = role;
-    block.line_height = std::round(fonts[role].size * leading);
+    block.line_height = std::round(fonts[role].size * params.body_leading);
     const std::string clean = collapse_spaces(text);
     if (clean.empty()) return block;
-    content::Span span;
-    span.text = clean;
-    for (const LineOfRuns& line : break_lines({span}, role, fonts, width)) {
+    for (LineOfRuns& line : set_lines(clean, role, fonts, width, setting_of(params))) {
         std::string joined;
         float end = 0.0f;
         for (const PlacedRun& run : line.runs) {
@@ -77,6 +79,7 @@ TextBlock make_block(MemorialPart part, FontRole role, const std::string& text, 
             end = run.x + run.width;
         }
         block.lines.emplace_back(std::move(joined), line.width);
+        block.runs.push_back(std::move(line.runs));
     }
     return block;
 }
@@ -85,12 +88,14 @@ TextBlock make_block(MemorialPart part, FontRole role, const std::string& text, 
 float place_block(const TextBlock& block, float centre_x, float top, const FontSet& fonts, MemorialLayout& layout) {
     const FontMetrics& metrics = fonts[block.role];
     float y = top;
-    for (const auto& [text, width] : block.lines) {
+    for (size_t i = 0; i < block.lines.size(); ++i) {
+        const auto& [text, width] = block.lines[i];
         MemorialLine line;
         line.part = block.part;
         line.role = block.role;
         line.width = width;
         line.text = text;
+        line.runs = block.runs[i];
         line.x = std::round(centre_x - width * 0.5f);
         line.baseline = std::round(y + (block.line_height - (metrics.ascent + metrics.descent)) * 0.5f + metrics.ascent);
         layout.lines.push_back(std::move(line));
@@ -113,30 +118,35 @@ FigureBlock make_figure(const content::Memorial& memorial, const FontSet& fonts,
                         const MemorialLayoutParams& params) {
     FigureBlock block;
     const FontMetrics& figure = fonts[FontRole::Figure];
-    block.figure_width = measure(figure, format_count(memorial.figure, params.language));
+    block.figure_width = set_figure(format_count(memorial.figure, params.language), FontRole::Figure, fonts,
+                                    setting_of(params)).width;
     block.figure_height = std::round(figure.ascent + figure.descent);
     block.gap = std::round(figure.size * kFigureGapEm);
     block.qualifier =
-        make_block(MemorialPart::Qualifier, FontRole::Standfirst, memorial.qualifier, fonts, width, params.body_leading);
+        make_block(MemorialPart::Qualifier, FontRole::Standfirst, memorial.qualifier, fonts, width, params);
     block.one_line = block.qualifier.lines.size() == 1 &&
                      block.qualifier.lines[0].second + block.gap + block.figure_width <= width;
     if (block.qualifier.lines.empty()) block.one_line = true;
     return block;
 }
 
-float place_figure(const FigureBlock& block, float centre_x, float top, const FontSet& fonts, MemorialLayout& layout) {
+// On one line the qualifier comes first in reading order: left of the number, or right of it for
+// a right-to-left language.
+float place_figure(const FigureBlock& block, float centre_x, float top, const FontSet& fonts, bool rtl,
+                   MemorialLayout& layout) {
     const FontMetrics& figure = fonts[FontRole::Figure];
     float y = top;
     if (block.one_line) {
         const float qualifier_width = block.qualifier.lines.empty() ? 0.0f : block.qualifier.lines[0].second + block.gap;
         const float left = std::round(centre_x - (qualifier_width + block.figure_width) * 0.5f);
         layout.figure_baseline = std::round(y + figure.ascent);
-        layout.figure_right = left + qualifier_width + std::round(block.figure_width);
+        layout.figure_right = rtl ? left + std::round(block.figure_width) : left + qualifier_width + std::round(block.figure_width);
         if (!block.qualifier.lines.empty()) {
             MemorialLine line;
             line.part = MemorialPart::Qualifier;
             line.role = FontRole::Standfirst;
-            line.x = left;
+            line.runs = block.qualifier.runs[0];
+            line.x = rtl ? layout.figure_right + block.gap : left;
             line.baseline = layout.figure_baseline;  // shares the number's baseline
             line.width = block.qualifier.lines[0].second;
             line.text = block.qualifier.lines[0].first;
@@ -162,18 +172,18 @@ MemorialLayout layout_memorial(const content::Memorial& memorial, const FontSet&
     const float left = params.x + params.margin;
     const float top = params.y + params.margin;
     layout.side_by_side = params.width > params.height * 1.2f;
+    const bool rtl = setting_of(params).rtl();
 
     const float text_width = layout.side_by_side
                                  ? std::min(params.column_width, std::round((inner_width - params.margin) * 0.46f))
                                  : std::min(params.column_width, inner_width);
-    const float leading = params.body_leading;
-    const TextBlock dates = make_block(MemorialPart::Dates, FontRole::Label, memorial.dates, fonts, text_width, leading);
+    const TextBlock dates = make_block(MemorialPart::Dates, FontRole::Label, memorial.dates, fonts, text_width, params);
     const FigureBlock figure = make_figure(memorial, fonts, text_width, params);
-    const TextBlock caption = make_block(MemorialPart::Caption, FontRole::Body, memorial.caption, fonts, text_width, leading);
+    const TextBlock caption = make_block(MemorialPart::Caption, FontRole::Body, memorial.caption, fonts, text_width, params);
     const TextBlock remembrance =
-        make_block(MemorialPart::Remembrance, FontRole::Standfirst, memorial.remembrance, fonts, text_width, leading);
+        make_block(MemorialPart::Remembrance, FontRole::Standfirst, memorial.remembrance, fonts, text_width, params);
     const TextBlock attribution =
-        make_block(MemorialPart::Attribution, FontRole::Small, memorial.attribution, fonts, text_width, leading);
+        make_block(MemorialPart::Attribution, FontRole::Small, memorial.attribution, fonts, text_width, params);
 
     // Vertical rhythm in body lines: the figure belongs with its dates and caption; the field and
     // the words of remembrance stand apart.
@@ -187,7 +197,7 @@ MemorialLayout layout_memorial(const content::Memorial& memorial, const FontSet&
 
     const auto place_head = [&](float centre_x, float y) {
         y = place_block(dates, centre_x, y, fonts, layout) + gap_dates;
-        y = place_figure(figure, centre_x, y, fonts, layout) + gap_caption;
+        y = place_figure(figure, centre_x, y, fonts, rtl, layout) + gap_caption;
         return place_block(caption, centre_x, y, fonts, layout);
     };
     const auto place_tail = [&](float centre_x, float y) {
@@ -196,14 +206,15 @@ MemorialLayout layout_memorial(const content::Memorial& memorial, const FontSet&
     };
 
     if (layout.side_by_side) {
-        // Words at the left, centred on their column and vertically; the field fills the right.
+        // Words at the start side, centred on their column and vertically; the field fills the rest.
         const float words_height = head_height + gap_section + tail_height;
         const float words_top = std::round(top + std::max(0.0f, (inner_height - words_height) * 0.5f));
-        const float words_centre = left + text_width * 0.5f;
+        const float words_left = rtl ? left + inner_width - text_width : left;
+        const float words_centre = words_left + text_width * 0.5f;
         const float after_head = place_head(words_centre, words_top);
         const float bottom = place_tail(words_centre, after_head + gap_section);
-        const float field_left = left + text_width + params.margin * 1.5f;
-        const float field_width = left + inner_width - field_left;
+        const float field_left = rtl ? left : left + text_width + params.margin * 1.5f;
+        const float field_width = inner_width - text_width - params.margin * 1.5f;
         layout.field = fit_mark_grid(memorial.figure, field_width, inner_height, params.grid);
         layout.field.x = std::round(field_left + (field_width - layout.field.width()) * 0.5f);
         layout.field.y = std::round(top + (inner_height - layout.field.height()) * 0.5f);

@@ -8,9 +8,12 @@
 #include <vector>
 
 #include "content/bundle.h"
+#include "layout/article_layout.h"
 #include "layout/metrics.h"
 
 namespace kiosk::layout {
+
+class TextCache;
 
 // A grid of square cells, one mark per person, filled row by row from the top left.
 struct MarkGrid {
@@ -46,6 +49,7 @@ struct MemorialLine {
     float baseline = 0.0f;             // framebuffer pixels
     float width = 0.0f;
     std::string text;                  // UTF-8, verbatim from the bundle
+    std::vector<PlacedRun> runs;       // as drawn: x from the line's x, glyphs set by the text engine (or none)
 };
 
 struct MemorialLayoutParams {
@@ -54,17 +58,21 @@ struct MemorialLayoutParams {
     float margin = 54.0f;              // kept free at the area's edges
     float column_width = 900.0f;       // the longest a line of text may be
     float body_leading = 1.12f;        // line height / pixel size, as the article sets its text
-    std::string language = "en";       // for the thousands separator of the figure
+    std::string language = "en";       // the bundle's: the figure's separator, direction, shaping
+    bool text_engine = false;          // set by the text engine (text_lines.h); false: the FontSet's advances
+    TextCache* cache = nullptr;        // shapes kept between layouts; null: shaped each time
     MarkGridParams grid;
 };
 
 struct MemorialLayout {
     std::vector<MemorialLine> lines;   // every line of words except the running number
+    // The running number is drawn right-aligned to figure_right: its units digit stays put and new
+    // digits grow leftwards, as numbers read left to right in every script.
     float figure_right = 0.0f;         // the running number is drawn right-aligned to this x,
     float figure_baseline = 0.0f;      // on this baseline, in FontRole::Figure,
     float figure_width = 0.0f;         // in a box as wide as the final figure: the qualifier never moves
     MarkGrid field;                    // count 0: no field
-    bool side_by_side = false;         // a wide panel: words at the left, the field at the right
+    bool side_by_side = false;         // a wide panel: words at the start side (left, or right for RTL), the field beside
     float top = 0.0f, bottom = 0.0f;   // the extent of everything placed, for tests and the caller
 };
 

@@ -4,6 +4,9 @@
 #include <cmath>
 #include <string>
 
+#include "layout/number_format.h"
+#include "layout/text_lines.h"
+
 namespace kiosk::layout {
 
 int qr_module_pixels(int modules, float px_per_mm, const QrSizeParams& params) {
@@ -22,18 +25,22 @@ float qr_side_pixels(int modules, float px_per_mm, const QrSizeParams& params) {
 
 namespace {
 
-// Lines of one field of an entry, placed from `y` at `x`; returns the y below them.
+TextSetting setting_of(const SourcesLayoutParams& params) { return {params.text_engine, params.language, params.cache}; }
+
+// Lines of one field of an entry, placed from `y` in [x, x + width], flush to the language's start
+// side; returns the y below them.
 float place_field(const std::string& text, FontRole role, float x, float y, float width, const FontSet& fonts,
                   const SourcesLayoutParams& params, SourcesLayout& layout) {
     if (text.empty()) return y;
-    content::Span span;
-    span.text = text;
     const FontMetrics& metrics = fonts[role];
     const float line_height = std::round(metrics.size * params.body_leading);
-    for (LineOfRuns& line : break_lines({span}, role, fonts, width)) {
+    const TextSetting setting = setting_of(params);
+    const bool rtl = setting.rtl();
+    for (LineOfRuns& line : set_lines(text, role, fonts, width, setting)) {
         const float baseline = std::round(y + (line_height - (metrics.ascent + metrics.descent)) * 0.5f + metrics.ascent);
+        const float left = line_x(line.width, x, width, Align::Start, rtl);
         for (PlacedRun& run : line.runs) {
-            run.x += x;
+            run.x += left;
             run.baseline = baseline;
             layout.text.runs.push_back(std::move(run));
         }
@@ -43,46 +50,55 @@ float place_field(const std::string& text, FontRole role, float x, float y, floa
     return y;
 }
 
-// Places source `number` with its top at `top`; returns the y below the entry.
+// Places source `number` with its top at `top`; returns the y below the entry. Right to left, the
+// number hangs at the right edge, the words are flush right and a code beside them goes left.
 float place_entry(const content::Source& source, int number, float code_side, float top, const FontSet& fonts,
                   const SourcesLayoutParams& params, SourcesLayout& layout) {
     const float body = fonts[FontRole::Body].size;
-    const std::string label = number > 0 ? std::to_string(number) : std::string("?");
+    const TextSetting setting = setting_of(params);
+    const bool rtl = setting.rtl();
+    const std::string label = number > 0 ? format_count(number, params.language) : std::string("?");
+    const std::vector<LineOfRuns> label_lines = set_lines(label, FontRole::Label, fonts, kOneLine, setting);
+    const std::vector<LineOfRuns> widest_lines = set_lines(format_count(88, params.language), FontRole::Label, fonts, kOneLine, setting);
+    const float label_width = label_lines.empty() ? 0.0f : label_lines.front().width;
+    const float two_digits = widest_lines.empty() ? 0.0f : widest_lines.front().width;
     // A hanging number, as wide as two digits and a gap, so the words of every entry align.
-    const float indent = std::round(std::max(measure(fonts[FontRole::Label], "00"), measure(fonts[FontRole::Label], label)) +
-                                    body * 0.6f);
+    const float indent = std::round(std::max(two_digits, label_width) + body * 0.6f);
     const float code_gap = std::round(body * params.code_gap);
     const float words_room = params.column_width - indent;
     const bool beside = code_side > 0.0f && words_room - code_side - code_gap >= words_room * 0.5f;
     const float words_width = beside ? words_room - code_side - code_gap : words_room;
+    const float words_x = rtl ? params.column_width - indent - words_width : indent;
 
     // The number sits on the first line's baseline; it is inserted after the first line is placed
     // so that runs stay in reading order (baselines never decrease).
     const size_t number_at = layout.text.runs.size();
-    float y = place_field(source.who, FontRole::BodyBold, indent, top, words_width, fonts, params, layout);
-    y = place_field(source.what, FontRole::Body, indent, y, words_width, fonts, params, layout);
-    y = place_field(source.when, FontRole::BodyItalic, indent, y, words_width, fonts, params, layout);
-    y = place_field(source.uses, FontRole::Small, indent, y + std::round(body * 0.2f), words_width, fonts, params, layout);
-    y = place_field(source.url, FontRole::Label, indent, y + std::round(body * 0.2f), words_width, fonts, params, layout);
-    PlacedRun number_run;
-    number_run.x = 0.0f;
-    number_run.baseline = number_at < layout.text.runs.size() ? layout.text.runs[number_at].baseline
-                                                                : std::round(top + fonts[FontRole::Label].ascent);
-    number_run.width = measure(fonts[FontRole::Label], label);
-    number_run.role = FontRole::Label;
-    number_run.text = label;
-    layout.text.runs.insert(layout.text.runs.begin() + static_cast<std::ptrdiff_t>(number_at), std::move(number_run));
+    float y = place_field(source.who, FontRole::BodyBold, words_x, top, words_width, fonts, params, layout);
+    y = place_field(source.what, FontRole::Body, words_x, y, words_width, fonts, params, layout);
+    y = place_field(source.when, FontRole::BodyItalic, words_x, y, words_width, fonts, params, layout);
+    y = place_field(source.uses, FontRole::Small, words_x, y + std::round(body * 0.2f), words_width, fonts, params, layout);
+    y = place_field(source.url, FontRole::Label, words_x, y + std::round(body * 0.2f), words_width, fonts, params, layout);
+    const float number_baseline = number_at < layout.text.runs.size() ? layout.text.runs[number_at].baseline
+                                                                     : std::round(top + fonts[FontRole::Label].ascent);
+    std::vector<PlacedRun> number_runs = label_lines.empty() ? std::vector<PlacedRun>{} : label_lines.front().runs;
+    const float number_x = rtl ? params.column_width - label_width : 0.0f;
+    for (PlacedRun& run : number_runs) {
+        run.x += number_x;
+        run.baseline = number_baseline;
+    }
+    layout.text.runs.insert(layout.text.runs.begin() + static_cast<std::ptrdiff_t>(number_at), number_runs.begin(),
+                            number_runs.end());
 
     if (code_side > 0.0f) {
         PlacedCode code;
         code.source = number;
         code.side = code_side;
         if (beside) {
-            code.x = params.column_width - code_side;
+            code.x = rtl ? 0.0f : params.column_width - code_side;
             code.y = top;
             y = std::max(y, top + code_side);
         } else {
-            code.x = indent;
+            code.x = rtl ? words_x + words_width - code_side : indent;
             code.y = y + std::round(body * 0.4f);
             y = code.y + code_side;
         }

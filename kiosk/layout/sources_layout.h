@@ -3,6 +3,7 @@
 // address with room for its QR code. Also how large a QR code must be to scan from a given distance.
 // Does NOT draw, encode QR codes, or scroll.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "content/bundle.h"
@@ -10,6 +11,8 @@
 #include "layout/metrics.h"
 
 namespace kiosk::layout {
+
+class TextCache;
 
 // How big a QR code is drawn. A rule of thumb from QR code printing guides: a code reads from up
 // to ten times its own width, so from 50 cm it must be at least 5 cm wide; and no module under 1 mm.
@@ -43,6 +46,9 @@ struct SourcesLayoutParams {
     float body_leading = 1.12f;        // line height / pixel size, as the article sets its text
     float entry_gap = 1.0f;            // between entries, in body lines
     float code_gap = 0.8f;             // between the words and a code, in body ems
+    bool text_engine = false;          // set by the text engine (text_lines.h); false: the FontSet's advances
+    std::string language = "en";       // the bundle's: numbers, direction (right to left: numbers at the right)
+    TextCache* cache = nullptr;        // shapes kept between layouts; null: shaped each time
 };
 
 // The whole list. `code_sides[i]`: the drawn side of source i's QR code, 0 for none (missing

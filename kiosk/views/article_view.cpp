@@ -6,6 +6,8 @@
 #include <cmath>
 #include <optional>
 
+#include "views/text_painter.h"
+
 namespace kiosk::views {
 
 using layout::FontRole;
@@ -41,52 +43,8 @@ VisibleRuns visible_runs(const layout::ArticleLayout& layout, const Fonts& fonts
     return visible;
 }
 
-text::GlyphKey key_of(const layout::RunGlyph& glyph, const layout::PlacedRun& run) {
-    return {glyph.face, glyph.glyph, text::GlyphAtlas::em_size_key(run.em_size)};
-}
-
-// The nearest whole pixel, inline: std::round is a library call, and this runs for every glyph
-// on screen every frame.
-float whole_pixel(float value) {
-    const float truncated = static_cast<float>(static_cast<int>(value));
-    const float rest = value - truncated;
-    return rest >= 0.5f ? truncated + 1.0f : rest <= -0.5f ? truncated - 1.0f : truncated;
-}
-
-// The engine's glyphs of one run as textured quads, each on whole pixels.
-void draw_glyphs(ImDrawList* draw_list, const layout::PlacedRun& run, float x, float baseline, uint32_t colour,
-                 const text::GlyphAtlas& atlas, uintptr_t texture) {
-    const float u = 1.0f / static_cast<float>(atlas.width()), v = 1.0f / static_cast<float>(atlas.height());
-    draw_list->PushTextureID(reinterpret_cast<ImTextureID>(texture));
-    // Room for every glyph at once; what spaces (no ink) and missing glyphs leave is given back.
-    const int reserved = static_cast<int>(run.glyphs.size());
-    draw_list->PrimReserve(6 * reserved, 4 * reserved);
-    int drawn = 0;
-    for (const layout::RunGlyph& glyph : run.glyphs) {
-        const std::optional<text::AtlasGlyph> slot = atlas.find(key_of(glyph, run));
-        if (!slot || slot->width == 0) continue;
-        const float left = whole_pixel(x + glyph.x) + static_cast<float>(slot->left);
-        const float top = whole_pixel(baseline + glyph.y) + static_cast<float>(slot->top);
-        draw_list->PrimRectUV(ImVec2(left, top), ImVec2(left + slot->width, top + slot->height),
-                              ImVec2(slot->x * u, slot->y * v), ImVec2((slot->x + slot->width) * u, (slot->y + slot->height) * v),
-                              colour);
-        ++drawn;
-    }
-    draw_list->PrimUnreserve(6 * (reserved - drawn), 4 * (reserved - drawn));
-    draw_list->PopTextureID();
-}
 
 }  // namespace
-
-bool add_visible_glyphs(const layout::ArticleLayout& layout, const Fonts& fonts, const ArticleViewParams& params,
-                        text::GlyphAtlas& atlas) {
-    const VisibleRuns visible = visible_runs(layout, fonts, params);
-    bool all = true;
-    for (size_t i = visible.first; i < visible.end; ++i)
-        for (const layout::RunGlyph& glyph : layout.runs[i].glyphs)
-            all = atlas.glyph(key_of(glyph, layout.runs[i])).has_value() && all;
-    return all;
-}
 
 float max_scroll(const layout::ArticleLayout& layout, float viewport_height, float padding_top, float padding_bottom) {
     return std::max(0.0f, padding_top + layout.height + padding_bottom - viewport_height);
@@ -100,20 +58,10 @@ ArticleDrawStats draw_article(ImDrawList* draw_list, const layout::ArticleLayout
     const VisibleRuns visible = visible_runs(layout, fonts, params);
     const float origin_x = visible.origin_x, origin_y = visible.origin_y;
     const float top = view.y - origin_y;
-    const bool engine_glyphs = params.atlas != nullptr && params.atlas_texture != 0;
     for (size_t i = visible.first; i < visible.end; ++i) {
         const layout::PlacedRun& run = layout.runs[i];
-        if (engine_glyphs && !run.glyphs.empty()) {
-            draw_glyphs(draw_list, run, origin_x + run.x, origin_y + run.baseline - run.raise, colour_of(run.role, theme),
-                        *params.atlas, params.atlas_texture);
-            ++stats.runs_drawn;
-            continue;
-        }
-        ImFont* font = fonts[run.role];
-        if (!font) continue;
-        const ImVec2 pos(origin_x + run.x, origin_y + run.baseline - run.raise - font->Ascent);
-        draw_list->AddText(font, font->FontSize, pos, colour_of(run.role, theme), run.text.data(),
-                           run.text.data() + run.text.size());
+        draw_run(draw_list, run, origin_x + run.x, origin_y + run.baseline - run.raise, colour_of(run.role, theme), fonts,
+                 params.atlas, params.atlas_texture);
         ++stats.runs_drawn;
     }
     const float rule_thickness = std::max(1.0f, std::round(fonts.metrics[FontRole::Body].size / 24.0f));
@@ -132,7 +80,8 @@ ArticleDrawStats draw_article(ImDrawList* draw_list, const layout::ArticleLayout
     // Position indicator: a thin track at the right edge with a thumb as long as the visible part.
     const float content = params.padding_top + layout.height;
     if (content > view.height && params.indicator_width > 0.0f) {
-        const float track_x = view.x + view.width - params.indicator_width * 2.0f;
+        const float track_x = params.indicator_at_left ? view.x + params.indicator_width
+                                                       : view.x + view.width - params.indicator_width * 2.0f;
         const float track_top = view.y + params.indicator_width;
         const float track_height = view.height - params.indicator_width * 2.0f;
         const float visible = std::clamp(view.height / (content + params.padding_bottom), 0.05f, 1.0f);

@@ -1,7 +1,8 @@
 // Draws the laid-out article into an ImGui draw list: only the lines inside the viewport, and a
 // thin indicator of where the reader is. Runs the text engine set (with glyphs) are quads from
 // the glyph atlas; other runs are ImGui text in their role's font. Does NOT lay out text, scroll,
-// handle input or upload the atlas (the app does, between add_visible_glyphs and draw_article).
+// handle input or upload the atlas (glyphs not yet in it are added as they are drawn; the app
+// uploads it).
 #pragma once
 #include <cstdint>
 
@@ -25,9 +26,11 @@ struct ArticleViewParams {
     float padding_top = 0.0f;          // space above the article's first line
     float padding_bottom = 0.0f;       // space the reader can scroll past the last line
     float indicator_width = 4.0f;      // the scroll position indicator
+    bool indicator_at_left = false;    // at the left edge (a right-to-left page), else the right
     // Where the engine's glyphs come from: the atlas (faces as in layout::embedded_article_faces)
-    // and its uploaded texture. Without either, engine runs are drawn as ImGui text.
-    const text::GlyphAtlas* atlas = nullptr;
+    // and its uploaded texture. Without either, engine runs are drawn as ImGui text. Glyphs not
+    // yet in the atlas are added as they are drawn.
+    text::GlyphAtlas* atlas = nullptr;
     uintptr_t atlas_texture = 0;
 };
 
@@ -37,11 +40,6 @@ struct ArticleDrawStats {
 
 ArticleDrawStats draw_article(ImDrawList* draw_list, const layout::ArticleLayout& layout, const Fonts& fonts,
                               const Theme& theme, const ArticleViewParams& params);
-
-// Puts the glyphs of the runs draw_article would draw with `params` into `atlas`, so it holds
-// only what is shown; the caller uploads it when its version changed. False when the atlas is full.
-bool add_visible_glyphs(const layout::ArticleLayout& layout, const Fonts& fonts, const ArticleViewParams& params,
-                        text::GlyphAtlas& atlas);
 
 // How far the article can scroll in a viewport of `viewport_height`.
 float max_scroll(const layout::ArticleLayout& layout, float viewport_height, float padding_top, float padding_bottom);

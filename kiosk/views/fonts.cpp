@@ -35,7 +35,7 @@ RoleCodepoints role_codepoints(const content::Bundle& bundle, const std::string&
 float average_char_em(const std::string& text) {
     const std::string_view bytes = core::embedded(font_file_for(FontRole::Body));
     const auto face = text::FontFace::from_bytes(bytes);
-    if (!face || text.empty()) return 0.47f;
+    if (!face || text.empty()) return kEnglishAverageCharEm;
     float total = 0.0f;
     int count = 0, covered = 0;
     for (size_t pos = 0; pos < text.size();) {
@@ -46,7 +46,7 @@ float average_char_em(const std::string& text) {
         ++covered;
     }
     // Text mostly in another script keeps the English measure: the same column in ems (issue 15).
-    return covered > 0 && covered * 2 >= count ? total / covered / 100.0f : 0.47f;
+    return covered > 0 && covered * 2 >= count ? total / covered / 100.0f : kEnglishAverageCharEm;
 }
 
 namespace {

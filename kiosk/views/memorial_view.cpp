@@ -64,39 +64,36 @@ uint32_t colour_of(MemorialPart part, const Theme& theme) {
     return pack(theme.text);
 }
 
-void draw_text(ImDrawList* draw_list, ImFont* font, float x, float baseline, uint32_t colour, const std::string& text) {
-    if (!font || text.empty()) return;
-    draw_list->AddText(font, font->FontSize, ImVec2(x, baseline - font->Ascent), colour, text.data(),
-                       text.data() + text.size());
-}
-
 // Draws the field's cells [first, last) of rows [row_begin, row_end) from the texture, tinted.
+// `mirrored`: column 0 at the right, so the marks fill each row from the right (a right-to-left page).
 bool draw_cells(ImDrawList* draw_list, const layout::MarkGrid& grid, uintptr_t texture, int64_t row_begin,
-                int64_t row_end, int64_t column_begin, int64_t column_end, uint32_t tint) {
+                int64_t row_end, int64_t column_begin, int64_t column_end, uint32_t tint, bool mirrored) {
     if (row_end <= row_begin || column_end <= column_begin) return false;
     const float w = static_cast<float>(grid.width()), h = static_cast<float>(grid.height());
     const float x0 = static_cast<float>(column_begin * grid.cell), x1 = static_cast<float>(column_end * grid.cell);
     const float y0 = static_cast<float>(row_begin * grid.cell), y1 = static_cast<float>(row_end * grid.cell);
-    draw_list->AddImage(reinterpret_cast<ImTextureID>(texture), ImVec2(grid.x + x0, grid.y + y0),
-                        ImVec2(grid.x + x1, grid.y + y1), ImVec2(x0 / w, y0 / h), ImVec2(x1 / w, y1 / h), tint);
+    const float left = mirrored ? w - x1 : x0, right = mirrored ? w - x0 : x1;
+    draw_list->AddImage(reinterpret_cast<ImTextureID>(texture), ImVec2(grid.x + left, grid.y + y0),
+                        ImVec2(grid.x + right, grid.y + y1), ImVec2((mirrored ? x1 : x0) / w, y0 / h),
+                        ImVec2((mirrored ? x0 : x1) / w, y1 / h), tint);
     return true;
 }
 
 }  // namespace
 
-MemorialDrawStats draw_memorial(ImDrawList* draw_list, const layout::MemorialLayout& layout, const Fonts& fonts,
+MemorialDrawStats draw_memorial(ImDrawList* draw_list, const layout::MemorialLayout& layout, const TextPainter& painter,
                                 const Theme& theme, const MemorialViewParams& params) {
     MemorialDrawStats stats;
     for (const layout::MemorialLine& line : layout.lines)
-        draw_text(draw_list, fonts[line.role], line.x, line.baseline, colour_of(line.part, theme), line.text);
+        painter.draw_runs(draw_list, line.runs, line.x, line.baseline, colour_of(line.part, theme));
 
-    // The running number, right-aligned in the final figure's box: the qualifier beside it stays put.
-    const std::string number = layout::format_count(params.value, params.language);
-    ImFont* figure = fonts[layout::FontRole::Figure];
-    if (figure) {
-        const float width = layout::measure(fonts.metrics[layout::FontRole::Figure], number);
-        draw_text(draw_list, figure, std::round(layout.figure_right - width), layout.figure_baseline, pack(theme.text),
-                  number);
+    // The running number in tabular figures, right-aligned in the final figure's box: its digits
+    // keep their places as it counts, and the qualifier beside it stays put.
+    if (painter.fonts) {
+        const layout::LineOfRuns number = layout::set_figure(layout::format_count(params.value, painter.setting.language),
+                                                             layout::FontRole::Figure, painter.fonts->metrics, painter.setting);
+        painter.draw_line(draw_list, number, std::round(layout.figure_right - number.width), layout.figure_baseline,
+                          pack(theme.text));
     }
 
     const layout::MarkGrid& grid = layout.field;
@@ -108,11 +105,13 @@ MemorialDrawStats draw_memorial(ImDrawList* draw_list, const layout::MemorialLay
     const uint32_t lit = pack(theme.accent, params.lit_alpha);
     const uint32_t unlit = pack(theme.text_muted, params.unlit_alpha);
     const uintptr_t texture = params.field_texture;
-    stats.field_quads += draw_cells(draw_list, grid, texture, 0, full_rows, 0, grid.columns, lit);
-    stats.field_quads += draw_cells(draw_list, grid, texture, full_rows, full_rows + 1, 0, in_row, lit);
+    const bool mirrored = painter.rtl();
+    stats.field_quads += draw_cells(draw_list, grid, texture, 0, full_rows, 0, grid.columns, lit, mirrored);
+    stats.field_quads += draw_cells(draw_list, grid, texture, full_rows, full_rows + 1, 0, in_row, lit, mirrored);
     if (full_rows < grid.rows) {
-        stats.field_quads += draw_cells(draw_list, grid, texture, full_rows, full_rows + 1, in_row, grid.columns, unlit);
-        stats.field_quads += draw_cells(draw_list, grid, texture, full_rows + 1, grid.rows, 0, grid.columns, unlit);
+        stats.field_quads +=
+            draw_cells(draw_list, grid, texture, full_rows, full_rows + 1, in_row, grid.columns, unlit, mirrored);
+        stats.field_quads += draw_cells(draw_list, grid, texture, full_rows + 1, grid.rows, 0, grid.columns, unlit, mirrored);
     }
     return stats;
 }

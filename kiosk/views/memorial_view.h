@@ -9,6 +9,7 @@
 
 #include "layout/memorial_layout.h"
 #include "views/fonts.h"
+#include "views/text_painter.h"
 #include "views/rgba_image.h"
 #include "views/theme.h"
 
@@ -22,7 +23,6 @@ RgbaImage build_mark_field(const layout::MarkGrid& grid);
 
 struct MemorialViewParams {
     int64_t value = 0;                 // the counter's value this frame (0 to the figure)
-    std::string language = "en";       // the bundle's language, for the thousands separator
     uintptr_t field_texture = 0;       // the uploaded build_mark_field image; 0: the field is not drawn
     float lit_alpha = 0.92f;           // marks already counted
     float unlit_alpha = 0.2f;          // marks still to come: the field's whole extent shows from the start
@@ -32,7 +32,8 @@ struct MemorialDrawStats {
     int field_quads = 0;               // textured quads drawn for the field (at most 4)
 };
 
-MemorialDrawStats draw_memorial(ImDrawList* draw_list, const layout::MemorialLayout& layout, const Fonts& fonts,
+// The painter's language gives the figure's separator and, right to left, a field filled from the right.
+MemorialDrawStats draw_memorial(ImDrawList* draw_list, const layout::MemorialLayout& layout, const TextPainter& painter,
                                 const Theme& theme, const MemorialViewParams& params);
 
 }  // namespace kiosk::views

@@ -29,20 +29,31 @@ constexpr const char* kNoFaults = "none";
 ImVec2 tl(const layout::Box& r) { return ImVec2(r.x, r.y); }
 ImVec2 br(const layout::Box& r) { return ImVec2(r.x + r.width, r.y + r.height); }
 
-void centred(ImDrawList* dl, ImFont* font, const layout::Box& box, uint32_t colour, const std::string& text) {
-    if (!font) return;
-    const ImVec2 size = font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, text.c_str());
-    dl->AddText(font, font->FontSize,
-                ImVec2(std::round(box.x + (box.width - size.x) * 0.5f), std::round(box.y + (box.height - size.y) * 0.5f)),
-                colour, text.c_str());
+// The overlay is for technicians and reads left to right whatever the bundle's language (a
+// Persian title in its facts is still shaped and joined by the engine).
+TextPainter left_to_right(const TextPainter& painter) {
+    TextPainter ltr = painter;
+    ltr.setting.language = "en";
+    return ltr;
 }
 
-void key(ImDrawList* dl, ImFont* font, const Theme& theme, const layout::Box& box, const std::string& label, bool pressed,
-         float line) {
+void centred(ImDrawList* dl, const TextPainter& painter, const layout::Box& box, uint32_t colour, const std::string& text) {
+    painter.draw_in_box(dl, text, FontRole::Ui, box, layout::Align::Centre, colour);
+}
+
+// `text` with its line's top at y (where ImGui would put it), from x.
+void text_at(ImDrawList* dl, const TextPainter& painter, float x, float y, uint32_t colour, const std::string& text) {
+    const std::vector<layout::LineOfRuns>& lines = painter.lines(text, FontRole::Ui, layout::kOneLine);
+    if (lines.empty() || !painter.fonts) return;
+    painter.draw_line(dl, lines.front(), std::round(x), std::round(y + painter.fonts->metrics[FontRole::Ui].ascent), colour);
+}
+
+void key(ImDrawList* dl, const TextPainter& painter, const Theme& theme, const layout::Box& box, const std::string& label,
+         bool pressed, float line) {
     const float rounding = box.height * 0.18f;
     if (pressed) dl->AddRectFilled(tl(box), br(box), pack(theme.text, 0.2f), rounding);
     dl->AddRect(tl(box), br(box), pack(theme.rule), rounding, 0, line);
-    centred(dl, font, box, pack(theme.text), label);
+    centred(dl, painter, box, pack(theme.text), label);
 }
 
 // Cuts `text` to fit `width` with an ellipsis ("..." : ASCII, which the atlas always has).
@@ -114,10 +125,10 @@ PinPadLayout pin_pad_layout(const layout::Panel& panel, float width, float heigh
     return out;
 }
 
-void draw_pin_pad(ImDrawList* dl, const Fonts& fonts, const Theme& theme, const PinPadLayout& layout,
+void draw_pin_pad(ImDrawList* dl, const TextPainter& bundle_painter, const Theme& theme, const PinPadLayout& layout,
                   const PinPadState& state, float width, float height) {
     dl->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), pack(theme.background));
-    ImFont* ui = fonts[FontRole::Ui];
+    const TextPainter ui = left_to_right(bundle_painter);
     const float line = std::max(1.0f, std::round(layout.keys[0].height / 40.0f));
     centred(dl, ui, layout.title, pack(theme.text_muted), kPinTitle);
     const float dot = std::max(3.0f, std::round(layout.dots.height * 0.14f));
@@ -149,10 +160,12 @@ FactsLayout facts_layout(const layout::Panel& panel, float width, float height, 
     return out;
 }
 
-void draw_facts(ImDrawList* dl, const Fonts& fonts, const Theme& theme, const FactsLayout& layout,
+void draw_facts(ImDrawList* dl, const TextPainter& bundle_painter, const Theme& theme, const FactsLayout& layout,
                 const OperatorFacts& facts, float width, float height) {
     dl->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), pack(theme.background));
-    ImFont* ui = fonts[FontRole::Ui];
+    if (!bundle_painter.fonts) return;
+    const TextPainter painter = left_to_right(bundle_painter);
+    ImFont* ui = (*painter.fonts)[FontRole::Ui];  // measures for fitting and wrapping (ASCII, as drawn)
     if (!ui) return;
     const float line_h = std::round(ui->FontSize * 1.4f);
     const layout::Box& area = layout.text;
@@ -162,20 +175,19 @@ void draw_facts(ImDrawList* dl, const Fonts& fonts, const Theme& theme, const Fa
     label_w += ui->FontSize;
     const float value_w = std::max(0.0f, area.width - label_w);
     float y = area.y;
-    dl->AddText(ui, ui->FontSize, ImVec2(area.x, y), pack(theme.accent), kFactsTitle);
+    text_at(dl, painter, area.x, y, pack(theme.accent), kFactsTitle);
     y += line_h * 1.3f;
     dl->PushClipRect(tl(area), br(area), true);
     for (const auto& [label, value] : facts.lines) {
-        dl->AddText(ui, ui->FontSize, ImVec2(area.x, y), pack(theme.text_muted), label.c_str());
-        dl->AddText(ui, ui->FontSize, ImVec2(std::round(area.x + label_w), y), pack(theme.text),
-                    fit(ui, value, value_w).c_str());
+        text_at(dl, painter, area.x, y, pack(theme.text_muted), label.c_str());
+        text_at(dl, painter, area.x + label_w, y, pack(theme.text), fit(ui, value, value_w));
         y += line_h;
     }
     y += line_h * 0.4f;
     const std::string heading = std::string(kFaultsHeading) + " (" + std::to_string(facts.faults.size()) + ")";
-    dl->AddText(ui, ui->FontSize, ImVec2(area.x, y), pack(theme.text_muted), heading.c_str());
+    text_at(dl, painter, area.x, y, pack(theme.text_muted), heading.c_str());
     y += line_h;
-    if (facts.faults.empty()) dl->AddText(ui, ui->FontSize, ImVec2(area.x, y), pack(theme.text), kNoFaults);
+    if (facts.faults.empty()) text_at(dl, painter, area.x, y, pack(theme.text), kNoFaults);
     // The newest faults that fit, oldest of them first, each on up to three lines (the message is
     // the part worth reading, and it comes last).
     int room = std::max(0, static_cast<int>((area.y + area.height - y) / line_h));
@@ -189,15 +201,15 @@ void draw_facts(ImDrawList* dl, const Fonts& fonts, const Theme& theme, const Fa
     for (auto fault = shown.rbegin(); fault != shown.rend(); ++fault) {
         for (size_t l = 0; l < fault->size(); ++l) {
             const float indent = l == 0 ? 0.0f : ui->FontSize;
-            dl->AddText(ui, ui->FontSize, ImVec2(area.x + indent, y), pack(theme.text), (*fault)[l].c_str());
+            text_at(dl, painter, area.x + indent, y, pack(theme.text), (*fault)[l].c_str());
             y += line_h;
         }
     }
     dl->PopClipRect();
     const float line = std::max(1.0f, std::round(layout.exit.height / 40.0f));
-    key(dl, ui, theme, layout.reload, kReload, facts.pressed == 0, line);
-    key(dl, ui, theme, layout.exit, kExit, facts.pressed == 1, line);
-    key(dl, ui, theme, layout.close, kClose, facts.pressed == 2, line);
+    key(dl, painter, theme, layout.reload, kReload, facts.pressed == 0, line);
+    key(dl, painter, theme, layout.exit, kExit, facts.pressed == 1, line);
+    key(dl, painter, theme, layout.close, kClose, facts.pressed == 2, line);
 }
 
 }  // namespace kiosk::views

@@ -11,6 +11,7 @@
 #include "layout/metrics.h"
 #include "layout/touch_targets.h"
 #include "views/fonts.h"
+#include "views/text_painter.h"
 #include "views/theme.h"
 
 struct ImDrawList;
@@ -35,7 +36,7 @@ struct PinPadState {
     std::string message;               // one line
     int pressed = -1;                  // index into keys, 12 for cancel; -1 none
 };
-void draw_pin_pad(ImDrawList* draw_list, const Fonts& fonts, const Theme& theme, const PinPadLayout& layout,
+void draw_pin_pad(ImDrawList* draw_list, const TextPainter& painter, const Theme& theme, const PinPadLayout& layout,
                   const PinPadState& state, float width, float height);
 
 struct FactsLayout {
@@ -49,7 +50,7 @@ struct OperatorFacts {
     std::vector<std::string> faults;   // one line each, newest last
     int pressed = -1;                  // 0 reload, 1 exit, 2 close; -1 none
 };
-void draw_facts(ImDrawList* draw_list, const Fonts& fonts, const Theme& theme, const FactsLayout& layout,
+void draw_facts(ImDrawList* draw_list, const TextPainter& painter, const Theme& theme, const FactsLayout& layout,
                 const OperatorFacts& facts, float width, float height);
 
 // Every character the overlay may write (its words and printable ASCII for paths, hashes, GL strings).

@@ -44,8 +44,10 @@ ArticleDrawStats draw_sources(ImDrawList* draw_list, const layout::SourcesLayout
     return stats;
 }
 
-void draw_citation_card(ImDrawList* draw_list, const layout::SourcesLayout& entry, const Fonts& fonts,
+void draw_citation_card(ImDrawList* draw_list, const layout::SourcesLayout& entry, const TextPainter& painter,
                         const Theme& theme, const CardViewParams& params) {
+    if (!painter.fonts) return;
+    const Fonts& fonts = *painter.fonts;
     const Rect& page = params.page;
     draw_list->AddRectFilled(ImVec2(page.x, page.y), ImVec2(page.x + page.width, page.y + page.height),
                              pack(theme.background, 0.82f));
@@ -59,6 +61,8 @@ void draw_citation_card(ImDrawList* draw_list, const layout::SourcesLayout& entr
     text.viewport = {content.x, content.y, content.width, params.geometry.close.y - content.y};
     text.column_x = content.x;
     text.indicator_width = 0.0f;
+    text.atlas = painter.atlas;
+    text.atlas_texture = painter.texture;
     draw_article(draw_list, entry.text, fonts, theme, text);
     draw_list->PushClipRect(ImVec2(text.viewport.x, text.viewport.y),
                             ImVec2(text.viewport.x + text.viewport.width, text.viewport.y + text.viewport.height), true);
@@ -69,15 +73,8 @@ void draw_citation_card(ImDrawList* draw_list, const layout::SourcesLayout& entr
     const float inset = std::round(params.corner_radius);
     draw_list->AddRectFilled(ImVec2(close.x + inset, close.y), ImVec2(close.x + close.width - inset, close.y + params.rule_thickness),
                              pack(theme.rule, 0.8f));
-    ImFont* font = fonts[layout::FontRole::Ui];
-    if (font) {
-        const std::string& label = params.close_label;
-        const ImVec2 size = font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, label.data(), label.data() + label.size());
-        draw_list->AddText(font, font->FontSize,
-                           ImVec2(std::round(close.x + (close.width - size.x) * 0.5f),
-                                  std::round(close.y + (close.height - size.y) * 0.5f)),
-                           pack(theme.accent), label.data(), label.data() + label.size());
-    }
+    painter.draw_in_box(draw_list, params.close_label, layout::FontRole::Ui, close, layout::Align::End, pack(theme.accent),
+                        std::round(params.corner_radius + fonts.metrics[layout::FontRole::Ui].size));
 }
 
 }  // namespace kiosk::views

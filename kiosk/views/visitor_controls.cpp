@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "layout/number_format.h"
+
 namespace kiosk::views {
 
 using layout::FontRole;
@@ -15,40 +17,31 @@ namespace {
 // [helpers] -------------------------------------------------------------------------------------
 
 constexpr const char* kButtonLabel = "Aa";
-constexpr const char* kTextSizeLabel = "Text size";
 constexpr const char* kSmallerLabel = "A\u2013";  // Noto Sans has no U+2212 minus; the en dash stands in
 constexpr const char* kLargerLabel = "A+";
-constexpr const char* kContrastLabel = "High contrast";
-constexpr const char* kMotionLabel = "Less motion";
-constexpr const char* kDoneLabel = "Done";
-constexpr const char* kCardTitle = "Still reading?";
-constexpr const char* kCardLine = "Touch anywhere to keep reading.";
-constexpr const char* kCardNote = "Otherwise the kiosk returns to the start.";
-constexpr const char* kKeepLabel = "Keep reading";
-constexpr const char* kAttractCaption = "Touch the screen to read";
 
-float font_size(const Fonts& fonts, FontRole role) {
-    const ImFont* font = fonts[role];
-    return font ? font->FontSize : fonts.metrics[role].size;
+float font_size(const TextPainter& painter, FontRole role) {
+    return painter.fonts ? painter.fonts->metrics[role].size : 16.0f;
 }
 
-ImVec2 text_size(ImFont* font, const char* text) {
-    if (!font) return ImVec2(0, 0);
-    return font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, text);
+void text_centred(ImDrawList* draw_list, const TextPainter& painter, FontRole role, const layout::Box& box,
+                  uint32_t colour, const std::string& text) {
+    painter.draw_in_box(draw_list, text, role, box, layout::Align::Centre, colour);
 }
 
-void text_at(ImDrawList* draw_list, ImFont* font, float x, float y, uint32_t colour, const char* text) {
-    if (font) draw_list->AddText(font, font->FontSize, ImVec2(std::round(x), std::round(y)), colour, text);
+// "Aa", "A–", "A+" are signs, not words: set left to right whatever the page's direction (in a
+// right-to-left paragraph the dash would move before the A).
+void sign_centred(ImDrawList* draw_list, const TextPainter& painter, const layout::Box& box, uint32_t colour,
+                  const char* sign) {
+    TextPainter ltr = painter;
+    ltr.setting.language = "en";
+    ltr.draw_in_box(draw_list, sign, FontRole::Ui, box, layout::Align::Centre, colour);
 }
 
-void text_centred(ImDrawList* draw_list, ImFont* font, const layout::Box& box, uint32_t colour, const char* text) {
-    const ImVec2 size = text_size(font, text);
-    text_at(draw_list, font, box.x + (box.width - size.x) * 0.5f, box.y + (box.height - size.y) * 0.5f, colour, text);
-}
-
-void text_left(ImDrawList* draw_list, ImFont* font, const layout::Box& box, float inset, uint32_t colour, const char* text) {
-    const ImVec2 size = text_size(font, text);
-    text_at(draw_list, font, box.x + inset, box.y + (box.height - size.y) * 0.5f, colour, text);
+// At the box's start edge: the left for a left-to-right language, the right for a right-to-left one.
+void text_start(ImDrawList* draw_list, const TextPainter& painter, FontRole role, const layout::Box& box, float inset,
+                uint32_t colour, const std::string& text) {
+    painter.draw_in_box(draw_list, text, role, box, layout::Align::Start, colour, inset);
 }
 
 ImVec2 top_left(const layout::Box& r) { return ImVec2(r.x, r.y); }
@@ -75,17 +68,23 @@ void draw_card(ImDrawList* draw_list, const Theme& theme, const layout::Box& car
 
 }  // namespace
 
-std::string visitor_controls_text() {
-    std::string text = "0123456789 ";
-    for (const char* s : {kButtonLabel, kTextSizeLabel, kSmallerLabel, kLargerLabel, kContrastLabel, kMotionLabel,
-                          kDoneLabel, kCardTitle, kCardLine, kCardNote, kKeepLabel, kAttractCaption})
-        text += std::string(s) + " ";
+// Every word of `words`, space-separated.
+static std::string all_words(const content::Labels& words) {
+    std::string text;
+    for (const content::LabelKey& key : content::label_keys()) text += words.*key.field + " ";
     return text;
 }
 
+std::string visitor_controls_text(const content::Labels& words) {
+    return std::string("0123456789 ") + kButtonLabel + " " + kSmallerLabel + " " + kLargerLabel + " " + all_words(words);
+}
+
+
+static layout::Box mirrored(const layout::Box& box, float width) { return {width - box.x - box.width, box.y, box.width, box.height}; }
+
 // [access] --------------------------------------------------------------------------------------
 
-AccessLayout access_layout(const layout::Panel& panel, float width, float height, float min_target) {
+AccessLayout access_layout(const layout::Panel& panel, float width, float height, float min_target, bool rtl) {
     AccessLayout out;
     const float ui = panel.role_sizes[static_cast<int>(FontRole::Ui)];
     // Inside the top bar with a little air when the bar has room; never under the target size.
@@ -117,60 +116,72 @@ AccessLayout access_layout(const layout::Panel& panel, float width, float height
     y += row + spacing;
     const float done_w = std::max(row * 2.2f, std::round(ui * 5.0f));
     out.done = {inner_x + inner_w - done_w, y, done_w, row};
+    if (rtl) {
+        // The page mirrored: the button at the top left, the panel's rows from the right.
+        for (layout::Box* box : {&out.button, &out.panel, &out.smaller, &out.larger, &out.steps, &out.contrast, &out.motion,
+                                 &out.done})
+            *box = mirrored(*box, width);
+        out.rtl = true;
+    }
     return out;
 }
 
-void draw_access_button(ImDrawList* draw_list, const Fonts& fonts, const Theme& theme, const AccessLayout& layout,
+void draw_access_button(ImDrawList* draw_list, const TextPainter& painter, const Theme& theme, const AccessLayout& layout,
                         const AccessState& state) {
     const float line = std::max(1.0f, std::round(layout.button.height / 30.0f));
     draw_button(draw_list, theme, layout.button, layout.button.height * 0.22f, line, state.pressed == 0, state.open);
-    text_centred(draw_list, fonts[FontRole::Ui], layout.button, pack(theme.text), kButtonLabel);
+    sign_centred(draw_list, painter, layout.button, pack(theme.text), kButtonLabel);
 }
 
-void draw_access_panel(ImDrawList* draw_list, const Fonts& fonts, const Theme& theme, const AccessLayout& layout,
-                       const AccessState& state, float width, float height) {
+void draw_access_panel(ImDrawList* draw_list, const TextPainter& painter, const content::Labels& words, const Theme& theme,
+                       const AccessLayout& layout, const AccessState& state, float width, float height) {
     const float row = layout.row_height;
     const float rounding = row * 0.22f;
     const float line = std::max(1.0f, std::round(row / 30.0f));
     draw_card(draw_list, theme, layout.panel, width, height, rounding, line);
-    ImFont* ui = fonts[FontRole::Ui];
+    const FontRole ui = FontRole::Ui;
     const uint32_t text = pack(theme.text);
+    const bool rtl = layout.rtl;
 
-    // Text size: label, one dot a step (the current one filled), − and +.
-    const layout::Box size_row{layout.panel.x + (layout.contrast.x - layout.panel.x), layout.smaller.y,
-                        layout.steps.x - layout.contrast.x, row};
-    text_left(draw_list, ui, size_row, 0.0f, text, kTextSizeLabel);
+    // Text size: label, one dot a step (the current one filled), − and +; mirrored right to left.
+    const float steps_end = layout.steps.x + layout.steps.width, contrast_end = layout.contrast.x + layout.contrast.width;
+    const layout::Box size_row = rtl ? layout::Box{steps_end, layout.steps.y, contrast_end - steps_end, row}
+                                     : layout::Box{layout.contrast.x, layout.steps.y, layout.steps.x - layout.contrast.x, row};
+    text_start(draw_list, painter, ui, size_row, 0.0f, text, words.text_size);
     const int steps = std::max(1, state.text_steps);
-    const float dot = std::max(2.0f, std::round(font_size(fonts, FontRole::Ui) * 0.18f));
+    const float dot = std::max(2.0f, std::round(font_size(painter, FontRole::Ui) * 0.18f));
     const float pitch = layout.steps.width / static_cast<float>(steps);
     for (int i = 0; i < steps; ++i) {
-        const ImVec2 c(layout.steps.x + pitch * (i + 0.5f), layout.steps.y + row * 0.5f);
+        const int place = rtl ? steps - 1 - i : i;  // the steps grow in reading order
+        const ImVec2 c(layout.steps.x + pitch * (place + 0.5f), layout.steps.y + row * 0.5f);
         if (i <= state.text_step) draw_list->AddCircleFilled(c, dot, pack(theme.accent), 12);
         else draw_list->AddCircle(c, dot, pack(theme.rule), 12, line);
     }
     const bool at_smallest = state.text_step <= 0, at_largest = state.text_step >= steps - 1;
     draw_button(draw_list, theme, layout.smaller, rounding, line, state.pressed == 1 && !at_smallest, false);
-    text_centred(draw_list, ui, layout.smaller, pack(at_smallest ? theme.rule : theme.text), kSmallerLabel);
+    sign_centred(draw_list, painter, layout.smaller, pack(at_smallest ? theme.rule : theme.text), kSmallerLabel);
     draw_button(draw_list, theme, layout.larger, rounding, line, state.pressed == 2 && !at_largest, false);
-    text_centred(draw_list, ui, layout.larger, pack(at_largest ? theme.rule : theme.text), kLargerLabel);
+    sign_centred(draw_list, painter, layout.larger, pack(at_largest ? theme.rule : theme.text), kLargerLabel);
 
     // Switches: the knob's side and the fill both say on or off (not colour alone).
-    const auto toggle_row = [&](const layout::Box& r, const char* label, bool on, bool pressed) {
+    // Right to left, the switch is at the row's left end and "on" is its left side.
+    const auto toggle_row = [&](const layout::Box& r, const std::string& label, bool on, bool pressed) {
         if (pressed) draw_list->AddRectFilled(top_left(r), bottom_right(r), pack(theme.text, 0.12f), rounding);
-        text_left(draw_list, ui, r, 0.0f, text, label);
+        text_start(draw_list, painter, ui, r, 0.0f, text, label);
         const float h = std::round(row * 0.5f), w = std::round(h * 1.9f);
-        const layout::Box pill{r.x + r.width - w, r.y + (row - h) * 0.5f, w, h};
+        const layout::Box pill{rtl ? r.x : r.x + r.width - w, r.y + (row - h) * 0.5f, w, h};
         if (on) draw_list->AddRectFilled(top_left(pill), bottom_right(pill), pack(theme.accent), h * 0.5f);
         else draw_list->AddRect(top_left(pill), bottom_right(pill), pack(theme.rule), h * 0.5f, 0, line * 1.5f);
         const float knob = h * 0.5f - std::max(2.0f, line * 2.0f);
-        const ImVec2 c(on ? pill.x + pill.width - h * 0.5f : pill.x + h * 0.5f, pill.y + h * 0.5f);
+        const bool knob_right = on != rtl;
+        const ImVec2 c(knob_right ? pill.x + pill.width - h * 0.5f : pill.x + h * 0.5f, pill.y + h * 0.5f);
         draw_list->AddCircleFilled(c, knob, on ? pack(theme.background) : pack(theme.text_muted), 20);
     };
-    toggle_row(layout.contrast, kContrastLabel, state.high_contrast, state.pressed == 3);
-    toggle_row(layout.motion, kMotionLabel, state.reduced_motion, state.pressed == 4);
+    toggle_row(layout.contrast, words.high_contrast, state.high_contrast, state.pressed == 3);
+    toggle_row(layout.motion, words.less_motion, state.reduced_motion, state.pressed == 4);
 
     draw_button(draw_list, theme, layout.done, rounding, line, state.pressed == 5, false);
-    text_centred(draw_list, ui, layout.done, text, kDoneLabel);
+    text_centred(draw_list, painter, ui, layout.done, text, words.done);
 }
 
 // [idle] ----------------------------------------------------------------------------------------
@@ -198,22 +209,23 @@ IdleCardLayout idle_card_layout(const layout::Panel& panel, float width, float h
     return out;
 }
 
-void draw_idle_card(ImDrawList* draw_list, const Fonts& fonts, const Theme& theme, const IdleCardLayout& layout,
-                    const IdleCardState& state, float width, float height) {
-    const float body = font_size(fonts, FontRole::Body);
+void draw_idle_card(ImDrawList* draw_list, const TextPainter& painter, const content::Labels& words, const Theme& theme,
+                    const IdleCardLayout& layout, const IdleCardState& state, float width, float height) {
+    const float body = font_size(painter, FontRole::Body);
     const float rounding = body * 0.6f;
     const float line = std::max(1.0f, std::round(body / 22.0f));
     draw_card(draw_list, theme, layout.card, width, height, rounding, line);
-    ImFont* title = fonts[FontRole::Standfirst];
-    ImFont* ui = fonts[FontRole::Ui];
+    const FontRole title = FontRole::Standfirst, ui = FontRole::Ui;
     const float pad = std::round(body * 1.1f);
     float y = layout.card.y + pad;
-    const layout::Box title_row{layout.card.x, y, layout.card.width, font_size(fonts, FontRole::Standfirst) * 1.3f};
-    text_centred(draw_list, title, title_row, pack(theme.text), kCardTitle);
+    const layout::Box title_row{layout.card.x, y, layout.card.width, font_size(painter, FontRole::Standfirst) * 1.3f};
+    text_centred(draw_list, painter, title, title_row, pack(theme.text), words.still_reading);
     y += title_row.height + std::round(body * 0.7f);
-    const float ui_line = font_size(fonts, FontRole::Ui) * 1.35f;
-    text_centred(draw_list, ui, {layout.card.x, y, layout.card.width, ui_line}, pack(theme.text), kCardLine);
-    text_centred(draw_list, ui, {layout.card.x, y + ui_line, layout.card.width, ui_line}, pack(theme.text_muted), kCardNote);
+    const float ui_line = font_size(painter, FontRole::Ui) * 1.35f;
+    text_centred(draw_list, painter, ui, {layout.card.x, y, layout.card.width, ui_line}, pack(theme.text),
+                 words.touch_to_continue);
+    text_centred(draw_list, painter, ui, {layout.card.x, y + ui_line, layout.card.width, ui_line}, pack(theme.text_muted),
+                 words.returns_to_start);
 
     // The ring drains as the seconds pass; the number says how many are left.
     const ImVec2 c(layout.ring_x, layout.ring_y);
@@ -226,25 +238,27 @@ void draw_idle_card(ImDrawList* draw_list, const Fonts& fonts, const Theme& them
         draw_list->PathArcTo(c, r, kTop, kTop + 6.2831853f * remaining, 64);
         draw_list->PathStroke(pack(theme.accent), 0, thickness);
     }
-    const std::string number = std::to_string(std::max(0, state.seconds_shown));
+    const std::string number = layout::format_count(std::max(0, state.seconds_shown), painter.setting.language);
     const layout::Box ring_box{c.x - r, c.y - r, 2.0f * r, 2.0f * r};
-    text_centred(draw_list, title, ring_box, pack(theme.text), number.c_str());
+    text_centred(draw_list, painter, title, ring_box, pack(theme.text), number);
 
     draw_button(draw_list, theme, layout.keep, layout.keep.height * 0.22f, line, state.pressed, true);
-    text_centred(draw_list, ui, layout.keep, pack(theme.text), kKeepLabel);
+    text_centred(draw_list, painter, ui, layout.keep, pack(theme.text), words.keep_reading);
 }
 
-void draw_attract_caption(ImDrawList* draw_list, const Fonts& fonts, const Theme& theme, const layout::Panel& panel,
-                          float width, float height, float alpha) {
-    ImFont* ui = fonts[FontRole::Ui];
-    if (!ui || alpha <= 0.0f) return;
-    const ImVec2 size = text_size(ui, kAttractCaption);
-    const float pad_x = std::round(ui->FontSize * 1.2f), pad_y = std::round(ui->FontSize * 0.6f);
-    const layout::Box pill{std::round((width - size.x) * 0.5f - pad_x), std::round(height - panel.margin - size.y - 2.0f * pad_y),
-                    std::round(size.x + 2.0f * pad_x), std::round(size.y + 2.0f * pad_y)};
+void draw_attract_caption(ImDrawList* draw_list, const TextPainter& painter, const content::Labels& words, const Theme& theme,
+                          const layout::Panel& panel, float width, float height, float alpha) {
+    if (!painter.fonts || alpha <= 0.0f) return;
+    const FontRole ui = FontRole::Ui;
+    const float size = font_size(painter, ui);
+    const ImVec2 extent(painter.width_of(words.touch_to_read, ui), size);
+    const float pad_x = std::round(size * 1.2f), pad_y = std::round(size * 0.6f);
+    const layout::Box pill{std::round((width - extent.x) * 0.5f - pad_x),
+                           std::round(height - panel.margin - extent.y - 2.0f * pad_y), std::round(extent.x + 2.0f * pad_x),
+                           std::round(extent.y + 2.0f * pad_y)};
     draw_list->AddRectFilled(top_left(pill), bottom_right(pill), pack(theme.background, 0.92f * alpha), pill.height * 0.5f);
     draw_list->AddRect(top_left(pill), bottom_right(pill), pack(theme.rule, alpha), pill.height * 0.5f, 0, hairline(panel));
-    text_centred(draw_list, ui, pill, pack(theme.text, alpha), kAttractCaption);
+    text_centred(draw_list, painter, ui, pill, pack(theme.text, alpha), words.touch_to_read);
 }
 
 }  // namespace kiosk::views

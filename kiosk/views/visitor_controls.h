@@ -7,9 +7,11 @@
 #include <array>
 #include <string>
 
+#include "content/labels.h"
 #include "layout/metrics.h"
 #include "layout/touch_targets.h"
 #include "views/fonts.h"
+#include "views/text_painter.h"
 #include "views/theme.h"
 
 struct ImDrawList;
@@ -27,6 +29,7 @@ struct AccessLayout {
     layout::Box motion;                       // the whole "Less motion" row
     layout::Box done;                         // closes the panel
     float row_height = 0.0f;
+    bool rtl = false;                         // mirrored for a right-to-left language (button at the top left)
 };
 
 struct AccessState {
@@ -38,12 +41,13 @@ struct AccessState {
     int pressed = -1;                  // which target a finger is on (0 button, 1 smaller, 2 larger, 3 contrast, 4 motion, 5 done); -1 none
 };
 
-// `top_bar`: the height of the bar at the top (the button sits at its right end).
-AccessLayout access_layout(const layout::Panel& panel, float width, float height, float min_target);
-void draw_access_button(ImDrawList* draw_list, const Fonts& fonts, const Theme& theme, const AccessLayout& layout,
+// The button sits at the top bar's end: its right end, or with `rtl` its left end, the whole
+// panel mirrored.
+AccessLayout access_layout(const layout::Panel& panel, float width, float height, float min_target, bool rtl = false);
+void draw_access_button(ImDrawList* draw_list, const TextPainter& painter, const Theme& theme, const AccessLayout& layout,
                         const AccessState& state);
-void draw_access_panel(ImDrawList* draw_list, const Fonts& fonts, const Theme& theme, const AccessLayout& layout,
-                       const AccessState& state, float width, float height);
+void draw_access_panel(ImDrawList* draw_list, const TextPainter& painter, const content::Labels& words, const Theme& theme,
+                       const AccessLayout& layout, const AccessState& state, float width, float height);
 
 // [idle] the "Still reading?" card and the attract caption ----------------------------------------
 
@@ -60,14 +64,14 @@ struct IdleCardState {
     float remaining = 1.0f;            // 1 -> 0: how much of the ring is left
     bool pressed = false;
 };
-void draw_idle_card(ImDrawList* draw_list, const Fonts& fonts, const Theme& theme, const IdleCardLayout& layout,
-                    const IdleCardState& state, float width, float height);
+void draw_idle_card(ImDrawList* draw_list, const TextPainter& painter, const content::Labels& words, const Theme& theme,
+                    const IdleCardLayout& layout, const IdleCardState& state, float width, float height);
 
 // A quiet line near the bottom while the attract loop runs: it invites a touch.
-void draw_attract_caption(ImDrawList* draw_list, const Fonts& fonts, const Theme& theme, const layout::Panel& panel,
-                          float width, float height, float alpha);
+void draw_attract_caption(ImDrawList* draw_list, const TextPainter& painter, const content::Labels& words, const Theme& theme,
+                          const layout::Panel& panel, float width, float height, float alpha);
 
-// Every word these controls write, for the font atlas.
-std::string visitor_controls_text();
+// Every word these controls write, for ImGui's font atlas (what draws them when the engine cannot).
+std::string visitor_controls_text(const content::Labels& words);
 
 }  // namespace kiosk::views

@@ -116,12 +116,36 @@ TEST_CASE("golden: each view at 1080x1920 and 800x480", "[golden][render][e2e]")
         }
 }
 
-TEST_CASE("golden: a Persian article, set right to left by the text engine", "[golden][render][e2e]") {
-    // Only the article: the other views are still ImGui text, which has no Arabic face yet.
+TEST_CASE("golden: every view in Persian, set right to left by the text engine, the page mirrored", "[golden][render][e2e]") {
     const std::string bundle = std::string(KIOSK_TEST_DATA) + "/bundles/persian";
-    for (const char* size : {"1080x1920", "800x480"}) {
-        const std::string name = std::string("persian-article-") + size;
-        SECTION(name) { check_golden(screenshot(name, "--content " + bundle + " --view article --size " + size), name); }
+    for (const char* view : {"article", "memorial", "sources"})
+        for (const char* size : {"1080x1920", "800x480"}) {
+            const std::string name = std::string("persian-") + view + "-" + size;
+            SECTION(name) {
+                check_golden(screenshot(name, "--content " + bundle + " --view " + view + " --size " + size), name);
+            }
+        }
+}
+
+TEST_CASE("golden: Persian overlays: the Aa panel, the idle card, the attract loop, a citation card", "[golden][render]") {
+    const content::LoadResult loaded = content::load_bundle_dir(std::string(KIOSK_TEST_DATA) + "/bundles/persian");
+    REQUIRE(loaded.usable);
+    for (const auto& [width, height] : {std::pair{800, 480}, std::pair{1080, 1920}}) {
+        const std::string size = std::to_string(width) + "x" + std::to_string(height);
+        app::App app(loaded.bundle);
+        double t = 10.0;
+        test::render_app(app, width, height, {t});
+        touch(app, app.access_layout().button, t);
+        touch(app, app.access_layout().larger, t);
+        check_golden(test::Image(test::render_app(app, width, height, {t, t})), "persian-access-panel-" + size);
+        touch(app, app.access_layout().done, t);
+        t += 90.0 + 3.5;
+        check_golden(test::Image(test::render_app(app, width, height, {t, t})), "persian-still-reading-" + size);
+        t += 6.5 + 20.0 + 3.0;
+        check_golden(test::Image(test::render_app(app, width, height, {t, t})), "persian-attract-" + size);
+        app::App card(loaded.bundle);
+        card.open_card(1, 0.0);
+        check_golden(test::Image(test::render_app(card, width, height, {0.0, 0.0})), "persian-card-" + size);
     }
 }
 

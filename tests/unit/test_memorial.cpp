@@ -240,7 +240,7 @@ TEST_CASE("memorial frames: the field is a few textured quads at any count, uplo
     params.view = app::ViewId::Memorial;
     app::App app(builtin(), params);
     int uploads = 0;
-    app.set_texture_uploader(fake_uploader(&uploads));
+    app.set_texture_uploader(picture_uploader(&app, &uploads));  // the glyph atlas goes up as new digits show
     const app::FrameSize size{1080, 1920, 96.0f};
     const double end = app.counter_settles_after();
     int uploads_after_first = -1;

@@ -267,8 +267,11 @@ TEST_CASE("the text engine draws a Persian article flush right, through the glyp
     });
     REQUIRE(short_line != article.runs.end());
     const int baseline = static_cast<int>(top + short_line->baseline);
-    CHECK(ink(image, left, baseline - static_cast<int>(body), (left + right) / 2 - static_cast<int>(body), baseline + 4) == 0.0);
-    CHECK(ink(image, (left + right) / 2, baseline - static_cast<int>(body), right, baseline + 4) > 0.01);
+    // Flush right: the line is shorter than the column and starts well right of its left edge.
+    const int line_left = left + static_cast<int>(short_line->x);
+    REQUIRE(line_left > left + static_cast<int>(body) * 4);
+    CHECK(ink(image, left, baseline - static_cast<int>(body * 0.6f), line_left - 4, baseline + 4) == 0.0);
+    CHECK(ink(image, line_left, baseline - static_cast<int>(body * 0.6f), right, baseline + 4) > 0.01);
 }
 
 TEST_CASE("the glyph atlas holds only the glyphs the article view has drawn", "[render][text]") {

@@ -103,7 +103,7 @@ TEST_CASE("visitor controls: every character they write is in the interface font
     const auto face = text::FontFace::from_bytes(core::embedded("fonts/NotoSans-Regular.ttf"));
     REQUIRE(face);
     const std::vector<uint32_t> missing = text::missing_codepoints(
-        text::codepoints_of(views::visitor_controls_text() + views::operator_view_text()), {face.get()});
+        text::codepoints_of(views::visitor_controls_text(content::Labels{}) + views::operator_view_text()), {face.get()});
     std::string labels;
     for (uint32_t c : missing) labels += text::codepoint_label(c) + " ";
     INFO(labels);
