@@ -31,6 +31,7 @@ FontRole base_role_of(BlockKind kind) {
         case BlockKind::Subheading: return FontRole::BodyBold;
         case BlockKind::Byline: return FontRole::BodyItalic;
         case BlockKind::Credit: return FontRole::Small;
+        case BlockKind::Figure: return FontRole::Small;  // the caption
         case BlockKind::Paragraph: break;
     }
     return FontRole::Body;
