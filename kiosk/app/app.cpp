@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "app/photo_store.h"
 #include "views/article_view.h"
 #include "views/memorial_view.h"
 #include "views/sources_view.h"
@@ -33,7 +34,7 @@ std::string interface_text() {
 
 }  // namespace
 
-App::App(content::Bundle bundle, AppParams params) : params_(params) {
+App::App(content::Bundle bundle, AppParams params) : params_(params), photos_(std::make_unique<PhotoStore>()) {
     imgui_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(imgui_);
     ImGuiIO& io = ImGui::GetIO();
@@ -69,6 +70,8 @@ App::App(content::Bundle bundle, AppParams params) : params_(params) {
 // Everything derived from the bundle alone: glyphs, the measure, QR codes and their pictures.
 void App::adopt(content::Bundle bundle) {
     bundle_ = std::move(bundle);
+    photos_->reset(bundle_.origin, bundle_.article);
+    photo_open_ = -1;
     codepoints_ = views::role_codepoints(bundle_, interface_text());
     std::string body;
     for (const content::Block& block : bundle_.article)
@@ -110,6 +113,7 @@ App::~App() {
 void App::set_texture_uploader(TextureUploader uploader) {
     // A new uploader (a new surface) gets every picture anew: the old textures went with the old one.
     uploader_ = std::move(uploader);
+    photos_->forget_textures();
     build_pictures();
     glyph_texture_ = 0;                // the glyph atlas too: uploaded again on the next frame
     glyph_texture_version_ = 0;
@@ -162,6 +166,9 @@ void App::relayout(const FrameSize& size, double now) {
     article_params.column_width = panel_.column_width;
     article_params.text_engine = true;
     article_params.language = bundle_.manifest.language;
+    // The viewport less a little room, so a picture and its caption can be seen whole at once
+    // (viewport_height() still has the old size here).
+    article_params.figure_max_height = std::round((static_cast<float>(size.height) - panel_.top_bar) * 0.92f);
     article_ = layout::layout_article(bundle_.article, fonts_.metrics, article_params);
     if (!article_.engine_error.ok() && !engine_error_said_) {
         std::fprintf(stderr, "kiosk: the text engine cannot set part of the article (%s: %s); ImGui's fonts set it\n",
@@ -239,6 +246,7 @@ void App::relayout(const FrameSize& size, double now) {
                                                 sources_padding_bottom(panel_)),
                               now);
     layout_card();
+    layout_photo();
 }
 
 void App::layout_card() {
@@ -328,7 +336,7 @@ int64_t App::counter_value(double now) const {
 }
 
 double App::next_frame_due(double now) const {
-    if (dirty_ || scroll_.moving(now) || sources_scroll_.moving(now)) return now;
+    if (dirty_ || scroll_.moving(now) || sources_scroll_.moving(now) || photos_->results_waiting()) return now;
     if (started_at_ < 0.0) return now;
     double due = retry_at_ <= now ? now : retry_at_;  // after a failed frame, a normal one is tried again
     if (view_ == ViewId::Memorial) {
@@ -413,6 +421,9 @@ ImDrawData* App::draw_frame(const FrameSize& size, double now) {
                 params.atlas = &glyph_atlas_;
                 params.atlas_texture = glyph_texture_;
             }
+            const float view_top = params.scroll - params.padding_top;
+            update_photos(view_top, view_top + page.height);
+            params.figures = figure_shows();
             stats_.runs_drawn = views::draw_article(draw_list, article_, fonts_, theme, params).runs_drawn;
             break;
         }
@@ -456,6 +467,7 @@ ImDrawData* App::draw_frame(const FrameSize& size, double now) {
     bar.height = panel_.top_bar;
     bar.rule_thickness = std::max(1.0f, std::round(panel_.body_size / 24.0f));
     views::draw_tab_bar(draw_list, fonts_, theme, bar);
+    if (photo_open_ >= 0) draw_photo(draw_list, size);
     draw_overlays(draw_list, now);
     if (!injected_failure_.empty()) throw std::runtime_error(std::exchange(injected_failure_, {}));
 

@@ -347,6 +347,10 @@ bool App::handle_overlay_tap(float x, float y, double now) {
 
 void App::handle_tap(float x, float y, double now) {
     if (handle_overlay_tap(x, y, now)) return;
+    if (photo_open_ >= 0) {
+        close_photo();  // a tap anywhere: the article is where it was
+        return;
+    }
     if (access_layout_.button.contains(x, y)) {
         access_.open = true;
         return;
@@ -363,7 +367,16 @@ void App::handle_tap(float x, float y, double now) {
     if (view_ == ViewId::Article) {
         const int source = layout::citation_at(article_, fonts_.metrics[layout::FontRole::Superscript],
                                                x - article_origin_x(), y - article_origin_y(now), target_pixels());
-        if (source != 0) open_card(source, now);
+        if (source != 0) {
+            open_card(source, now);
+            return;
+        }
+        const float ax = x - article_origin_x(), ay = y - article_origin_y(now);
+        for (const layout::PlacedFigure& figure : article_.figures)
+            if (ay >= figure.y && ay <= figure.y + figure.band_height && ax >= 0.0f && ax <= article_.width) {
+                open_photo(figure.block);
+                return;
+            }
     }
 }
 

@@ -4,6 +4,7 @@
 // handle input or upload the atlas (the app does, between add_visible_glyphs and draw_article).
 #pragma once
 #include <cstdint>
+#include <vector>
 
 #include "layout/article_layout.h"
 #include "text/glyph_atlas.h"
@@ -18,6 +19,13 @@ struct Rect {
     float x = 0.0f, y = 0.0f, width = 0.0f, height = 0.0f;
 };
 
+// How a placed photograph is drawn: its texture, or a calm placeholder while it is decoded or
+// when it cannot be shown.
+struct FigureShow {
+    uintptr_t texture = 0;             // 0: the placeholder
+    bool broken = false;               // the placeholder stays (drawn with a thin frame)
+};
+
 struct ArticleViewParams {
     Rect viewport;                     // where the article shows, in framebuffer pixels
     float column_x = 0.0f;             // the column's left edge
@@ -29,6 +37,7 @@ struct ArticleViewParams {
     // and its uploaded texture. Without either, engine runs are drawn as ImGui text.
     const text::GlyphAtlas* atlas = nullptr;
     uintptr_t atlas_texture = 0;
+    std::vector<FigureShow> figures;   // by index of layout.figures; missing: placeholders
 };
 
 struct ArticleDrawStats {
@@ -37,6 +46,11 @@ struct ArticleDrawStats {
 
 ArticleDrawStats draw_article(ImDrawList* draw_list, const layout::ArticleLayout& layout, const Fonts& fonts,
                               const Theme& theme, const ArticleViewParams& params);
+
+// The photographs between `top` and `bottom` (article pixels), each in its letterbox band, with
+// the article's origin at (origin_x, origin_y). draw_article calls it; the full-screen view too.
+void draw_figures(ImDrawList* draw_list, const layout::ArticleLayout& layout, const Theme& theme,
+                  const ArticleViewParams& params, float origin_x, float origin_y, float top, float bottom);
 
 // Puts the glyphs of the runs draw_article would draw with `params` into `atlas`, so it holds
 // only what is shown; the caller uploads it when its version changed. False when the atlas is full.
