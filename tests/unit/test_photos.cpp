@@ -79,7 +79,7 @@ TEST_CASE("a photograph without credit is an error, without alt text a warning; 
     CHECK(count(inline_image.faults, FaultCode::UnsupportedMarkdown) == 1);
 }
 
-TEST_CASE("--check finds every hostile picture with its code; the kiosk still renders each bundle",
+TEST_CASE("--check finds every hostile picture with its code, and the kiosk still renders each bundle",
           "[photos][check][e2e]") {
     const test::TempDir dir("photos-check");
     struct Case {
@@ -137,7 +137,7 @@ TEST_CASE("--check finds every hostile picture with its code; the kiosk still re
     }
 }
 
-TEST_CASE("--check decodes in full; loading reads headers only, so a cut picture becomes a placeholder",
+TEST_CASE("--check decodes in full, loading reads headers only, so a cut picture becomes a placeholder",
           "[photos][check]") {
     const std::string bundle = test::make_photo_bundle(test::temp_path("photos-cut"), false, true);
     check::ValidateParams full;
