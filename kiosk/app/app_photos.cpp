@@ -72,10 +72,11 @@ void App::draw_photo(ImDrawList* draw_list, const FrameSize& size) {
     const float width = static_cast<float>(size.width), height = static_cast<float>(size.height);
     draw_list->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), views::pack(theme.background));
     const float margin = panel_.margin;
-    // The text at the bottom, the picture whole in what is left above it.
+    // The picture whole in what the text leaves, then the text under it; the two together
+    // centred on the screen.
     const float text_height = std::min(photo_text_.height, height * 0.45f);
-    const float text_top = std::round(height - margin - text_height);
-    const float area_top = margin, area_height = std::max(1.0f, text_top - margin - area_top);
+    const float gap = std::round(panel_.body_size);
+    const float area_height = std::max(1.0f, height - 2.0f * margin - gap - text_height);
     const float area_width = width - 2.0f * margin;
 
     const content::Figure& figure = bundle_.article[static_cast<size_t>(photo_open_)].figure;
@@ -84,7 +85,9 @@ void App::draw_photo(ImDrawList* draw_list, const FrameSize& size) {
     const float h = figure.height > 0 ? static_cast<float>(figure.height) : 2.0f;
     const float scale = std::min(area_width / w, area_height / h);
     const float shown_w = std::round(w * scale), shown_h = std::round(h * scale);
-    const ImVec2 min(std::round((width - shown_w) * 0.5f), std::round(area_top + (area_height - shown_h) * 0.5f));
+    const float top = std::round((height - (shown_h + gap + text_height)) * 0.5f);
+    const float text_top = top + shown_h + gap;
+    const ImVec2 min(std::round((width - shown_w) * 0.5f), top);
     const ImVec2 max(min.x + shown_w, min.y + shown_h);
     if (state.status == PhotoStatus::Shown) {
         draw_list->AddImage(reinterpret_cast<ImTextureID>(state.texture), min, max);

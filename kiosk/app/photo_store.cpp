@@ -6,7 +6,15 @@
 
 #include "image/bundle_path.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 namespace kiosk::app {
+
+namespace {
+constexpr int kDecodeNice = 10;        // how far below the drawing thread decodes run
+}  // namespace
 
 PhotoStore::PhotoStore() {
     try {
@@ -168,6 +176,9 @@ bool PhotoStore::update(const std::vector<layout::PlacedFigure>& figures, float 
 }
 
 void PhotoStore::work() {
+    // Below the drawing thread: on a busy core a frame wins over a decode (Linux: a thread's own
+    // nice value). Failing leaves it at the normal priority.
+    (void)setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), kDecodeNice);
     std::unique_lock lock(mutex_);
     while (true) {
         wake_worker_.wait(lock, [this] { return stop_ || !jobs_.empty(); });

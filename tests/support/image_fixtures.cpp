@@ -5,6 +5,7 @@
 #include <png.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -97,7 +98,16 @@ std::string make_jpeg(const JpegFixture& f) {
         for (int c = 0; c < stored_w; ++c) {
             int x = 0, y = 0;
             shown_at(f.orientation, c, r, f.width, f.height, x, y);
-            const Rgb p = pattern_at(x, y, f.width, f.height);
+            Rgb p = pattern_at(x, y, f.width, f.height);
+            if (f.grain) {
+                // A hash of the position: detail the encoder cannot throw away, as in a photograph.
+                uint32_t h = static_cast<uint32_t>(x) * 73856093u ^ static_cast<uint32_t>(y) * 19349663u;
+                h ^= h >> 13, h *= 0x5bd1e995u, h ^= h >> 15;
+                const auto jitter = [&](uint8_t v, int shift) {
+                    return static_cast<uint8_t>(std::clamp(int(v) + int((h >> shift) & 63) - 32, 0, 255));
+                };
+                p = Rgb{jitter(p.r, 0), jitter(p.g, 8), jitter(p.b, 16)};
+            }
             uint8_t* out = &row[static_cast<size_t>(c) * w.cinfo.input_components];
             if (f.grey) {
                 out[0] = static_cast<uint8_t>((p.r * 30 + p.g * 59 + p.b * 11) / 100);

@@ -21,6 +21,7 @@ struct JpegFixture {
     bool grey = false;
     bool cmyk = false;                 // Adobe-style inverted CMYK, as Photoshop writes it
     int quality = 90;
+    bool grain = false;                // fine pseudo-random detail: a file as large as a photograph's
 };
 std::string make_jpeg(const JpegFixture& fixture);
 

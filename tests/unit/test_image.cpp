@@ -63,7 +63,7 @@ TEST_CASE("every EXIF orientation 1-8 is applied: the picture shows upright", "[
     }
 }
 
-TEST_CASE("greyscale, CMYK and progressive JPEGs decode", "[image]") {
+TEST_CASE("greyscale and CMYK and progressive JPEGs decode", "[image]") {
     SECTION("greyscale: grey RGB, opaque") {
         testing::JpegFixture f;
         f.grey = true;
@@ -93,7 +93,7 @@ TEST_CASE("greyscale, CMYK and progressive JPEGs decode", "[image]") {
     }
 }
 
-TEST_CASE("a large JPEG is scaled down while decoding (DCT scaling), then filtered to the box", "[image]") {
+TEST_CASE("a large JPEG is scaled down while decoding (DCT scaling) then filtered to the box", "[image]") {
     testing::JpegFixture f;
     f.width = 1600, f.height = 1200, f.orientation = 6;
     image::DecodeParams params;
@@ -108,7 +108,7 @@ TEST_CASE("a large JPEG is scaled down while decoding (DCT scaling), then filter
     check_upright(d.image);
 }
 
-TEST_CASE("PNGs: alpha, palette, 16-bit, grey", "[image]") {
+TEST_CASE("PNGs with alpha or a palette or 16 bits or grey", "[image]") {
     SECTION("alpha is kept (straight)") {
         const image::DecodeResult d = image::decode_bytes(testing::make_png({64, 48, true}));
         REQUIRE(d.error.ok());
@@ -135,7 +135,7 @@ TEST_CASE("PNGs: alpha, palette, 16-bit, grey", "[image]") {
     }
 }
 
-TEST_CASE("hostile pictures are refused with their fault code, before decoding", "[image]") {
+TEST_CASE("hostile pictures are refused with their fault code before decoding", "[image]") {
     SECTION("a decompression bomb: a small PNG declaring 100000 x 100000") {
         const std::string bomb = testing::png_header_declaring(100000, 100000);
         CHECK(bomb.size() < 200);
@@ -185,7 +185,7 @@ TEST_CASE("hostile pictures are refused with their fault code, before decoding",
     }
 }
 
-TEST_CASE("a 300 MB file is refused by its size, unread; a 40 MB scan's size is accepted", "[image]") {
+TEST_CASE("a 300 MB file is refused by its size unread and a 40 MB scan's size is accepted", "[image]") {
     const test::TempDir dir("image");
     const std::string big = dir.path() + "/huge.jpg";
     testing::write_file(big, testing::make_jpeg({}));
@@ -198,7 +198,7 @@ TEST_CASE("a 300 MB file is refused by its size, unread; a 40 MB scan's size is 
     CHECK(image::probe_file(big).error.ok());
 }
 
-TEST_CASE("fit_inside keeps proportions, never enlarges, stays within 2048", "[image]") {
+TEST_CASE("fit_inside keeps proportions and never enlarges or passes 2048", "[image]") {
     CHECK(image::fit_inside(4000, 3000, 1000, 5000, 2048).width == 1000);
     CHECK(image::fit_inside(4000, 3000, 1000, 5000, 2048).height == 750);
     CHECK(image::fit_inside(400, 300, 1000, 1000, 2048).width == 400);
@@ -206,7 +206,7 @@ TEST_CASE("fit_inside keeps proportions, never enlarges, stays within 2048", "[i
     CHECK(image::fit_inside(10000, 1, 100, 100, 2048).height == 1);
 }
 
-TEST_CASE("a picture's path must stay inside the bundle, links followed", "[image]") {
+TEST_CASE("a picture's path must stay inside the bundle with links followed", "[image]") {
     const test::TempDir dir("image");
     const std::string root = dir.path() + "/bundle";
     fs::create_directories(root + "/photos");

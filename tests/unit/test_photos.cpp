@@ -47,7 +47,7 @@ const content::Block* first_figure(const content::LoadResult& loaded) {
 
 }  // namespace
 
-TEST_CASE("a paragraph that starts with an image is a photograph: alt, file, credit, caption", "[photos][content]") {
+TEST_CASE("a paragraph that starts with an image is a photograph with alt text and file and credit and caption", "[photos][content]") {
     const content::LoadResult loaded = parse_article(
         "![Families at the *gate* &amp; waiting](photos/a.jpg \"Photo: Jane Doe &copy; Agency\")\nThe caption, *in part* italic.\n");
     const content::Block* figure = first_figure(loaded);
@@ -64,7 +64,7 @@ TEST_CASE("a paragraph that starts with an image is a photograph: alt, file, cre
     CHECK(content::visible_text(loaded.bundle).find("Jane Doe") != std::string::npos);
 }
 
-TEST_CASE("a photograph without credit is an error, without alt text a warning; an image inside text is left out",
+TEST_CASE("a photograph without credit is an error and without alt text a warning and an image inside text is left out",
           "[photos][content]") {
     const content::LoadResult no_credit = parse_article("![Alt](a.jpg)\n");
     CHECK(count(no_credit.faults, FaultCode::NoImageCredit) == 1);
@@ -79,7 +79,7 @@ TEST_CASE("a photograph without credit is an error, without alt text a warning; 
     CHECK(count(inline_image.faults, FaultCode::UnsupportedMarkdown) == 1);
 }
 
-TEST_CASE("--check finds every hostile picture with its code, and the kiosk still renders each bundle",
+TEST_CASE("kiosk --check finds every hostile picture with its code and the kiosk still renders each bundle",
           "[photos][check][e2e]") {
     const test::TempDir dir("photos-check");
     struct Case {
@@ -137,7 +137,7 @@ TEST_CASE("--check finds every hostile picture with its code, and the kiosk stil
     }
 }
 
-TEST_CASE("--check decodes in full, loading reads headers only, so a cut picture becomes a placeholder",
+TEST_CASE("kiosk --check decodes in full but loading reads headers only so a cut picture becomes a placeholder",
           "[photos][check]") {
     const std::string bundle = test::make_photo_bundle(test::temp_path("photos-cut"), false, true);
     check::ValidateParams full;
@@ -160,7 +160,7 @@ TEST_CASE("--check decodes in full, loading reads headers only, so a cut picture
     fs::remove_all(bundle);
 }
 
-TEST_CASE("photographs: decoded off the first frame, shown whole, a cut one a placeholder, far ones not decoded",
+TEST_CASE("photographs are decoded off the first frame and shown whole and a cut one is a placeholder and far ones are not decoded",
           "[photos][render]") {
     const std::string bundle = test::make_photo_bundle(test::temp_path("photos-app"), false, true);
     content::LoadResult loaded = check::load_and_validate_dir(bundle);
