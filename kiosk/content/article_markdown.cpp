@@ -203,27 +203,12 @@ std::string attribute_text(const MD_ATTRIBUTE& attribute) {
     return out;
 }
 
-std::string collapse_spaces(std::string_view in) {
-    std::string out;
-    bool space = false;
-    for (char c : in) {
-        if (is_space(c)) {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
-
 void Builder::finish_figure(Block& block) {
     block.kind = BlockKind::Figure;
     block.figure = std::move(figure);
     figure = Figure{};
-    block.figure.alt = collapse_spaces(block.figure.alt);
-    block.figure.credit = collapse_spaces(block.figure.credit);
+    block.figure.alt = text::collapse_spaces(block.figure.alt);
+    block.figure.credit = text::collapse_spaces(block.figure.credit);
     const std::string& name = block.figure.file;
     if (block.figure.credit.empty())
         faults.push_back(core::make_fault(FaultCode::NoImageCredit, file, block.line, 0,

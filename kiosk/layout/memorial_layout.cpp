@@ -5,6 +5,7 @@
 
 #include "layout/article_layout.h"
 #include "layout/number_format.h"
+#include "text/utf8.h"
 
 namespace kiosk::layout {
 
@@ -43,20 +44,7 @@ struct TextBlock {
 };
 
 // Manifest strings may hold newlines or runs of spaces: the view sets them as running text.
-std::string collapse_spaces(const std::string& text) {
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
+using text::collapse_spaces;
 
 TextBlock make_block(MemorialPart part, FontRole role, const std::string& text, const FontSet& fonts, float width,
                      float leading) {
