@@ -5,7 +5,11 @@
 //      --decode), as VmHWM less the Rss before the decode;
 //   2. the upload of the decoded picture as a texture (headless EGL, llvmpipe; glFinish timed);
 //   3. the article's first frame with 50 pictures in the bundle against the same article without
-//      them: pictures below the fold are not decoded for it, and none is decoded on its path.
+//      them: pictures below the fold are not decoded for it, and none is decoded on its path;
+//   4. the kiosk's own heap (support/heap_counter.h: the main thread's operator new, GL calls
+//      excluded) at its peak while a child scrolls through the whole article a screen at a time,
+//      every picture decoded and uploaded on the way, with and without the 50 pictures. The
+//      decoding thread's buffers are not in it (another thread): part 1 gives their peak.
 // Usage: bench_photos [--runs N]
 #include <GL/gl.h>
 
@@ -25,6 +29,7 @@
 #include "image/image.h"
 #include "platform/platform.h"
 #include "support/image_fixtures.h"
+#include "support/heap_counter.h"
 #include "support/proc_stats.h"
 
 using namespace kiosk;
@@ -103,8 +108,57 @@ std::string photo_bundle(const std::string& dir, int pictures) {
 
 }  // namespace
 
+// Child mode: scrolls through the bundle in `bundle_dir` at 1080x1920, a screen at a time, each
+// screen's pictures decoded and drawn; prints the kiosk's own heap peak and live at the end, MiB.
+int scroll_heap(const std::string& bundle_dir) {
+    bench::start_counting();
+    std::unique_ptr<platform::Surface> surface;
+    {
+        bench::DriverScope driver;
+        platform::SurfaceConfig config;
+        config.headless = true;
+        config.width = 1080, config.height = 1920;
+        std::string error;
+        surface = platform::open_surface(config, &error);
+    }
+    if (!surface) return 1;
+    content::LoadResult loaded = check::load_and_validate_dir(bundle_dir);
+    int pictures = 0;
+    {
+        app::App app(std::move(loaded.bundle));
+        app.set_texture_uploader([&](int w, int h, const uint8_t* rgba, platform::TextureFilter filter, uintptr_t replace) {
+            bench::DriverScope driver;
+            return surface->upload_texture(w, h, rgba, filter, replace);
+        });
+        const auto draw = [&](double t) {
+            ImDrawData* data = app.frame({1080, 1920, 96.0f}, t);
+            bench::DriverScope driver;
+            surface->begin_frame();
+            if (app.take_fonts_changed()) surface->fonts_changed();
+            surface->render(data, 0, 0, 0);
+        };
+        double t = 0.0;
+        draw(t);
+        pictures = static_cast<int>(app.article_layout().figures.size());
+        for (float y = 0.0f; y <= app.scroll_limit() + 1.0f; y += 1500.0f) {
+            t += 1.0;
+            app.scroll_to(y, t);
+            draw(t);
+            app.wait_for_photos();
+            draw(t + 0.1);
+        }
+        std::printf("%d %.2f %.2f %.2f\n", pictures, bench::kiosk_heap().peak_bytes / 1048576.0,
+                    bench::kiosk_heap().live_bytes / 1048576.0, app.photos().resident_bytes() / 1048576.0);
+        bench::DriverScope driver;
+        app.set_texture_uploader(nullptr);
+        surface.reset();
+    }
+    return 0;
+}
+
 int main(int argc, char** argv) {
     if (argc == 5 && std::string(argv[1]) == "--decode") return decode_once(argv[2], std::atoi(argv[3]), std::atoi(argv[4]));
+    if (argc == 3 && std::string(argv[1]) == "--scroll-heap") return scroll_heap(argv[2]);
     int runs = 5;
     if (argc == 3 && std::string(argv[1]) == "--runs") runs = std::max(1, std::atoi(argv[2]));
     const std::string self = fs::canonical("/proc/self/exe").string();
@@ -197,6 +251,19 @@ int main(int argc, char** argv) {
                     median(upload_frames), median(later_frames));
     }
     surface.reset();
+
+    // 4. The kiosk's own heap through the whole article, in a fresh child each.
+    for (int pictures : {0, 50}) {
+        const std::string bundle = photo_bundle(dir + "/heap", pictures);
+        FILE* pipe = popen((self + " --scroll-heap " + bundle).c_str(), "r");
+        int figures = 0;
+        double peak = 0.0, live = 0.0, resident = 0.0;
+        if (pipe && std::fscanf(pipe, "%d %lf %lf %lf", &figures, &peak, &live, &resident) == 4)
+            std::printf("scrolling through the article with %d pictures at 1080x1920: the kiosk's own heap peak %.2f MiB, "
+                        "live at the end %.2f MiB; textures resident at the end %.2f MiB\n",
+                        figures, peak, live, resident);
+        if (pipe) pclose(pipe);
+    }
     fs::remove_all(dir);
     return 0;
 }
