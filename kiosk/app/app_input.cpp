@@ -93,7 +93,7 @@ KineticScroll* App::scroll_of(ViewId view) {
     return nullptr;
 }
 
-KineticScroll* App::current_scroll() { return card_source_ != 0 ? nullptr : scroll_of(view_); }
+KineticScroll* App::current_scroll() { return card_source_ != 0 || photo_open_ >= 0 ? nullptr : scroll_of(view_); }
 
 // [idle] ----------------------------------------------------------------------------------------
 
@@ -102,6 +102,7 @@ void App::reset_to_start(double now) {
     operator_.close();
     access_.open = false;
     close_card();
+    close_photo();
     touch_.cancel(now);
     drag_scroll_ = nullptr;
     pressed_ = Pressed::None;
@@ -198,6 +199,7 @@ void App::handle(const platform::InputEvent& event, double now) {
     if (event.type == EventType::KeyDown && event.key == Key::Escape) {
         if (overlay) operator_.close();
         else if (access_.open) access_.open = false;
+        else if (photo_open_ >= 0) close_photo();
         else if (card_source_ != 0) close_card();
         return;
     }

@@ -245,6 +245,21 @@ TEST_CASE("photographs are decoded off the first frame and shown whole and a cut
     test::touch(app, 400, 240, t);
     CHECK(app.open_photo_block() == -1);
     CHECK(app.scroll_position(t) == before);
+    // While it is open a drag does not move the article behind it; the idle reset closes it.
+    test::touch(app, ox + first.width * 0.5f, oy + first.height * 0.5f, t);
+    REQUIRE(app.open_photo_block() >= 0);
+    platform::InputEvent down;
+    down.type = platform::EventType::PointerDown, down.x = 400, down.y = 400;
+    app.handle(down, t);
+    platform::InputEvent move = down;
+    move.type = platform::EventType::PointerMove, move.y = 100;
+    app.handle(move, t + 0.05);
+    platform::InputEvent up = move;
+    up.type = platform::EventType::PointerUp;
+    app.handle(up, t + 0.1);
+    CHECK(app.scroll_position(t + 2.0) == before);
+    app.reset_to_start(t + 2.0);
+    CHECK(app.open_photo_block() == -1);
     app.set_texture_uploader(nullptr);
     surface.reset();
     fs::remove_all(bundle);
