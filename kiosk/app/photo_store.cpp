@@ -166,7 +166,10 @@ bool PhotoStore::update(const std::vector<layout::PlacedFigure>& figures, float 
         }
         // A new size (another panel, another text size) is decoded again at that size.
         const bool fits = entry.resident && std::abs(entry.width - want_w) <= 1 && std::abs(entry.height - want_h) <= 1;
-        if (fits || entry.queued) continue;
+        if (fits || entry.queued || !upload) continue;  // without an uploader nothing could show it
+        // No decode without room for its texture: nearer pictures came first in this loop.
+        const std::size_t held = entry.resident ? static_cast<std::size_t>(entry.width) * entry.height * 4 : 0;
+        if (resident_ - held + static_cast<std::size_t>(want_w) * want_h * 4 > kResidentBytes) continue;
         entry.queued = true;
         std::lock_guard lock(mutex_);
         jobs_.push_back(Job{f->block, generation_, want_w, want_h, entry.file});

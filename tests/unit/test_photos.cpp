@@ -264,3 +264,18 @@ TEST_CASE("photographs are decoded off the first frame and shown whole and a cut
     surface.reset();
     fs::remove_all(bundle);
 }
+
+TEST_CASE("without a texture uploader no photograph is decoded (nothing could show it)", "[photos]") {
+    const std::string bundle = test::make_photo_bundle(test::temp_path("photos-no-uploader"));
+    content::LoadResult loaded = check::load_and_validate_dir(bundle);
+    REQUIRE(loaded.usable);
+    app::App app(std::move(loaded.bundle));
+    for (double t : {0.0, 0.1, 0.2}) {
+        app.frame({800, 480, 96.0f}, t);
+        app.wait_for_photos();
+    }
+    CHECK(app.article_layout().figures.size() == 2);
+    CHECK(app.photos().decodes_done() == 0);
+    CHECK(app.next_frame_due(1.0) > 1.0);  // and nothing keeps asking for frames
+    fs::remove_all(bundle);
+}
