@@ -19,6 +19,7 @@ want=(build-essential cmake pkg-config file
       libegl-dev libgles-dev libgl-dev libopengl-dev libegl-mesa0 libgl1-mesa-dri libgl1 libsystemd-dev
       fonts-noto-core)
 want+=(libharfbuzz-dev libicu-dev)  # the text engine (kiosk/text): shaping; bidi, line breaks, scripts; the counter's numbers (layout/number_format)
+want+=(libjpeg62-turbo-dev libpng-dev libexif-dev)  # photographs (kiosk/image): JPEG, PNG, EXIF orientation
 if [ "$mode" = test ]; then
     want+=(catch2 xvfb xauth zbar-tools xdotool)
     # deploy/ci/unattended.sh: clang with its sanitizer and fuzzer runtimes; strace and unshare for isolation
@@ -40,7 +41,8 @@ if [ "$mode" = arm64 ]; then
            libqrencode-dev:arm64
            libegl-dev:arm64 libgles-dev:arm64 libgl-dev:arm64 libopengl-dev:arm64 libsystemd-dev:arm64
            libegl-mesa0:arm64 libgl1-mesa-dri:arm64 libgl1:arm64
-           libharfbuzz-dev:arm64 libicu-dev:arm64)
+           libharfbuzz-dev:arm64 libicu-dev:arm64
+           libjpeg62-turbo-dev:arm64 libpng-dev:arm64 libexif-dev:arm64)
 fi
 # Installed for the architecture asked for (NAME:ARCH; the machine's own when none is given), or
 # for all. Asking dpkg for NAME alone would also count another architecture's copy: after the arm64

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "app/photo_store.h"
 #include "views/article_view.h"
 #include "views/memorial_view.h"
 #include "views/sources_view.h"
@@ -28,7 +29,7 @@ std::string interface_text(const content::Labels& words) {
 
 }  // namespace
 
-App::App(content::Bundle bundle, AppParams params) : params_(params) {
+App::App(content::Bundle bundle, AppParams params) : params_(params), photos_(std::make_unique<PhotoStore>()) {
     imgui_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(imgui_);
     ImGuiIO& io = ImGui::GetIO();
@@ -65,6 +66,8 @@ App::App(content::Bundle bundle, AppParams params) : params_(params) {
 void App::adopt(content::Bundle bundle) {
     bundle_ = std::move(bundle);
     text_cache_.clear();               // another bundle: other words, perhaps another language
+    photos_->reset(bundle_.origin, bundle_.article);
+    photo_open_ = -1;
     codepoints_ = views::role_codepoints(bundle_, interface_text(bundle_.labels));
     std::string body;
     for (const content::Block& block : bundle_.article)
@@ -109,6 +112,7 @@ App::~App() {
 void App::set_texture_uploader(TextureUploader uploader) {
     // A new uploader (a new surface) gets every picture anew: the old textures went with the old one.
     uploader_ = std::move(uploader);
+    photos_->forget_textures();
     build_pictures();
     glyph_texture_ = 0;                // the glyph atlas too: uploaded again on the next frame
     glyph_texture_version_ = 0;
@@ -161,6 +165,9 @@ void App::relayout(const FrameSize& size, double now) {
     article_params.column_width = panel_.column_width;
     article_params.text_engine = true;
     article_params.language = bundle_.manifest.language;
+    // The viewport less a little room, so a picture and its caption can be seen whole at once
+    // (viewport_height() still has the old size here).
+    article_params.figure_max_height = std::round((static_cast<float>(size.height) - panel_.top_bar) * 0.92f);
     article_ = layout::layout_article(bundle_.article, fonts_.metrics, article_params);
     if (!article_.engine_error.ok() && !engine_error_said_) {
         std::fprintf(stderr, "kiosk: the text engine cannot set part of the article (%s: %s); ImGui's fonts set it\n",
@@ -251,6 +258,7 @@ void App::relayout(const FrameSize& size, double now) {
         pending_scroll_ = -1.0f;
     }
     layout_card();
+    layout_photo();
 }
 
 void App::layout_card() {
@@ -349,7 +357,7 @@ int64_t App::counter_value(double now) const {
 }
 
 double App::next_frame_due(double now) const {
-    if (dirty_ || scroll_.moving(now) || sources_scroll_.moving(now)) return now;
+    if (dirty_ || scroll_.moving(now) || sources_scroll_.moving(now) || photos_->results_waiting()) return now;
     if (started_at_ < 0.0) return now;
     double due = retry_at_ <= now ? now : retry_at_;  // after a failed frame, a normal one is tried again
     if (view_ == ViewId::Memorial) {
@@ -443,6 +451,9 @@ void App::draw_page(const FrameSize& size, double now) {
             views::ArticleViewParams params = article_view_params(now);
             params.atlas = text.atlas;
             params.atlas_texture = text.texture;
+            const float view_top = params.scroll - params.padding_top;
+            update_photos(view_top, view_top + page.height);
+            params.figures = figure_shows();
             stats_.runs_drawn = views::draw_article(draw_list, article_, fonts_, theme, params).runs_drawn;
             break;
         }
@@ -488,6 +499,7 @@ void App::draw_page(const FrameSize& size, double now) {
     bar.height = panel_.top_bar;
     bar.rule_thickness = std::max(1.0f, std::round(panel_.body_size / 24.0f));
     views::draw_tab_bar(draw_list, text, theme, bar);
+    if (photo_open_ >= 0) draw_photo(draw_list, size);
     draw_overlays(draw_list, text, now);
     if (glyph_atlas_.glyph_count() > 0 && glyph_atlas_.height() >= text::GlyphAtlasParams{}.max_height &&
         !glyph_atlas_full_said_) {

@@ -42,6 +42,7 @@
 #include "views/rgba_image.h"
 #include "views/operator_view.h"
 #include "views/theme.h"
+#include "views/article_view.h"
 #include "views/visitor_controls.h"
 
 struct ImDrawData;
@@ -49,6 +50,8 @@ struct ImDrawList;
 struct ImGuiContext;
 
 namespace kiosk::app {
+
+class PhotoStore;
 
 constexpr double kNever = std::numeric_limits<double>::infinity();
 constexpr double kAttractFadeSeconds = 1.2;  // each view of the attract loop fades in this long
@@ -132,6 +135,18 @@ public:
     // --scroll and tests).
     void scroll_to(float position, double now);
 
+    // Photographs (app_photos.cpp): decoded off the drawing path (app/photo_store.h). A tap on
+    // one opens it full screen with its caption, credit and alt text; a tap closes it, and the
+    // article is where it was.
+    void open_photo(size_t block);                // the article block of a Figure
+    void close_photo() { photo_open_ = -1; dirty_ = true; }
+    int open_photo_block() const { return photo_open_; }  // -1: none open
+    // Called from the decoding thread when a picture is ready (the loop's wake-up).
+    void set_photo_wake(std::function<void()> wake);
+    // Blocks until every picture asked for so far is decoded (screenshots, tests).
+    void wait_for_photos();
+    const PhotoStore& photos() const { return *photos_; }
+
     // Shows another bundle from the next frame on (the caller has loaded and validated it in
     // full). Lays out again; the reader stays at the same distance down, within the new length.
     void set_bundle(content::Bundle bundle, double now);
@@ -204,6 +219,10 @@ private:
     bool engine_title(ImDrawList* draw_list, const std::string& title, float column, const FrameSize& size, float& y);
     void relayout(const FrameSize& size, double now);
     void layout_card();
+    void layout_photo();               // the full-screen photograph's text
+    void update_photos(float view_top, float view_bottom);  // decodes asked for, textures up and down
+    void draw_photo(ImDrawList* draw_list, const FrameSize& size);  // the full-screen photograph
+    std::vector<views::FigureShow> figure_shows() const;  // by index of article_.figures
     void build_pictures();             // the field and QR images, to upload afresh
     void upload_pending_textures();
     void upload_glyphs(bool even_unchanged = false);  // the glyph atlas, when it changed since the last upload
@@ -285,6 +304,9 @@ private:
     ViewId view_ = ViewId::Article;
     double view_opened_at_ = 0.0;
     int card_source_ = 0;              // 1-based; layout::kUnknownCitation: "source unavailable"; 0: none
+    std::unique_ptr<PhotoStore> photos_;  // the article's photographs, decoded by its own thread
+    int photo_open_ = -1;              // the article block shown full screen; -1: none
+    layout::ArticleLayout photo_text_;  // its caption, credit and alt text
     float sources_x_ = 0.0f;           // the sources list's left edge
     float pending_scroll_ = -1.0f;     // a scroll_to before the first layout
     ViewId pending_scroll_view_ = ViewId::Article;  // the view it scrolls

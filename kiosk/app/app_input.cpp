@@ -93,7 +93,7 @@ KineticScroll* App::scroll_of(ViewId view) {
     return nullptr;
 }
 
-KineticScroll* App::current_scroll() { return card_source_ != 0 ? nullptr : scroll_of(view_); }
+KineticScroll* App::current_scroll() { return card_source_ != 0 || photo_open_ >= 0 ? nullptr : scroll_of(view_); }
 
 // [idle] ----------------------------------------------------------------------------------------
 
@@ -102,6 +102,7 @@ void App::reset_to_start(double now) {
     operator_.close();
     access_.open = false;
     close_card();
+    close_photo();
     touch_.cancel(now);
     drag_scroll_ = nullptr;
     pressed_ = Pressed::None;
@@ -198,6 +199,7 @@ void App::handle(const platform::InputEvent& event, double now) {
     if (event.type == EventType::KeyDown && event.key == Key::Escape) {
         if (overlay) operator_.close();
         else if (access_.open) access_.open = false;
+        else if (photo_open_ >= 0) close_photo();
         else if (card_source_ != 0) close_card();
         return;
     }
@@ -347,6 +349,10 @@ bool App::handle_overlay_tap(float x, float y, double now) {
 
 void App::handle_tap(float x, float y, double now) {
     if (handle_overlay_tap(x, y, now)) return;
+    if (photo_open_ >= 0) {
+        close_photo();  // a tap anywhere: the article is where it was
+        return;
+    }
     if (access_layout_.button.contains(x, y)) {
         access_.open = true;
         return;
@@ -363,7 +369,16 @@ void App::handle_tap(float x, float y, double now) {
     if (view_ == ViewId::Article) {
         const int source = layout::citation_at(article_, fonts_.metrics[layout::FontRole::Superscript],
                                                x - article_origin_x(), y - article_origin_y(now), target_pixels());
-        if (source != 0) open_card(source, now);
+        if (source != 0) {
+            open_card(source, now);
+            return;
+        }
+        const float ax = x - article_origin_x(), ay = y - article_origin_y(now);
+        for (const layout::PlacedFigure& figure : article_.figures)
+            if (ay >= figure.y && ay <= figure.y + figure.band_height && ax >= 0.0f && ax <= article_.width) {
+                open_photo(figure.block);
+                return;
+            }
     }
 }
 

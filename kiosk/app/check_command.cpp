@@ -10,7 +10,8 @@ namespace kiosk::app {
 int run_check(const Options& options) {
     const bool builtin = options.content_dir.empty();
     const content::LoadResult loaded =
-        builtin ? check::load_and_validate_builtin() : check::load_and_validate_dir(options.content_dir);
+        builtin ? check::load_and_validate_builtin()
+                : check::load_and_validate_dir(options.content_dir, check::ValidateParams{.decode_pictures = true});
     const std::string origin = builtin ? "built-in" : options.content_dir;
     const std::string report =
         options.json ? check::report_json(loaded.faults, origin) : check::report_text(loaded.faults, origin);

@@ -181,6 +181,8 @@ int take_screenshot(const app::Options& options, const app::KioskConfig& kiosk_c
     const app::FrameSize size{surface->width(), surface->height(), dpi};
     // Two frames: the first lays out and builds the atlas, the second is the settled picture.
     for (int i = 0; i < 2; ++i) {
+        // The photographs the first frame asked for are decoded before the settled one.
+        if (i == 1) app.wait_for_photos();
         surface->begin_frame();
         ImDrawData* draw_data = app.frame(size, now);
         if (app.take_fonts_changed()) surface->fonts_changed();
@@ -248,6 +250,7 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
                             dpi_from_config ? "config" : surface->physical_dpi() > 0.0f ? "monitor" : "assumed"});
     bool cursor_shown = true;
     connect_textures(app, *surface);
+    app.set_photo_wake([target = surface.get()] { target->wake(); });  // a decoded photograph asks for a frame
     // The surface's clock starts now: the first view opens now, or --time earlier.
     app.show(options.view, surface->now() - std::max(0.0, options.time));
     app.scroll_to(options.scroll, surface->now());
@@ -325,6 +328,7 @@ int run_window(const app::Options& options, const app::KioskConfig& kiosk_config
     if (signals.stop_requested())
         std::fprintf(stderr, "kiosk: stopping on %s\n", signals.stop_signal() == SIGINT ? "SIGINT" : "SIGTERM");
     signals.set_waker(nullptr);  // before the surface goes: the watcher must not wake a dead window
+    app.set_photo_wake(nullptr);  // the decoding thread must not wake a surface that is gone
     surface.reset();
     std::fprintf(stderr, "kiosk: stopped%s\n", signals.stop_requested() ? " by a signal" : "");
     return 0;

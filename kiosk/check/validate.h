@@ -23,12 +23,27 @@ namespace kiosk::check {
 // message and the screen agree.
 std::vector<core::Fault> glyph_faults(const content::LoadResult& loaded, int max_reported = 20);
 
+struct ValidateParams {
+    // Decode every photograph in full, to find a truncated or damaged one (`kiosk --check`). At
+    // start and reload the kiosk reads only their headers (a full decode of 50 pictures would
+    // delay the first frame by seconds on a Pi); one damaged past its header shows as a
+    // placeholder with its caption.
+    bool decode_pictures = false;
+    // A picture narrower than this is enlarged, and blurred, to the column: ImageTooSmall. The
+    // article column of a 1080-pixel-wide portrait panel is 873 pixels (bench_photos prints it).
+    int min_picture_width = 860;
+};
+
+// The photographs' checks (file inside the bundle, a JPEG or PNG within the limits, and with
+// decode_pictures not damaged): faults, and each Figure's size (or `broken`) set in the bundle.
+std::vector<core::Fault> picture_faults(content::LoadResult& loaded, const ValidateParams& params = {});
+
 // Adds the validator's findings to a parsed bundle's faults (after the parser's own) and sets
 // `usable` again. Never throws.
-void validate(content::LoadResult& loaded);
+void validate(content::LoadResult& loaded, const ValidateParams& params = {});
 
 // Read (or take the built-in bundle), parse and validate in one step.
-content::LoadResult load_and_validate_dir(const std::string& dir);
+content::LoadResult load_and_validate_dir(const std::string& dir, const ValidateParams& params = {});
 content::LoadResult load_and_validate_builtin();
 
 }  // namespace kiosk::check

@@ -88,6 +88,12 @@ struct Builder {
     std::size_t dropped_offset = kNoOffset;  // where the dropped construct's text started
     std::string pending_warning;       // UnsupportedMarkdown waiting for the construct's first text, for its line
 
+    // A photograph: the paragraph it starts is its caption (assets/content/README.md).
+    std::vector<bool> images;          // each open image span: true when it is the block's photograph
+    bool in_alt = false;               // text now is the photograph's alt text
+    Figure figure;                     // the open block's photograph, when kind is Figure
+    int figure_line = 0;               // where its image is written
+
     bool seen_headline = false;
     bool standfirst_done = false;
     bool in_standfirst = false;
@@ -158,6 +164,10 @@ struct Builder {
             if (dropped_offset == kNoOffset) dropped_offset = offset;
             return;
         }
+        if (in_alt) {
+            figure.alt += piece;
+            return;
+        }
         if (!open) start(paragraph_kind());  // text straight inside a tight list item
         const SpanStyle style = strong > 0 ? SpanStyle::Strong : emphasis > 0 ? SpanStyle::Emphasis : SpanStyle::Regular;
         for (std::size_t i = 0; i < piece.size(); ++i) {
@@ -167,8 +177,48 @@ struct Builder {
         }
     }
 
+    // An image at the very start of a paragraph (outside quotes and lists) is a photograph.
+    bool can_start_figure() const {
+        return dropped == 0 && open && text.empty() && kind != BlockKind::Figure && quote_depth == 0 && list_depth == 0 &&
+               (kind == BlockKind::Paragraph || kind == BlockKind::Byline || kind == BlockKind::Credit);
+    }
+
     void finish();
+    void finish_figure(Block& block);
 };
+
+// An attribute's text with its entities decoded (md4c hands them over verbatim).
+std::string attribute_text(const MD_ATTRIBUTE& attribute) {
+    std::string out;
+    if (attribute.text == nullptr || attribute.substr_offsets == nullptr) return out;
+    for (int i = 0; attribute.substr_offsets[i] < attribute.size; ++i) {
+        const MD_OFFSET begin = attribute.substr_offsets[i], end = attribute.substr_offsets[i + 1];
+        const std::string_view piece(attribute.text + begin, end - begin);
+        switch (attribute.substr_types[i]) {
+            case MD_TEXT_ENTITY: out += decode_entity(piece); break;
+            case MD_TEXT_NULLCHAR: out += "\xEF\xBF\xBD"; break;
+            default: out += piece; break;
+        }
+    }
+    return out;
+}
+
+void Builder::finish_figure(Block& block) {
+    block.kind = BlockKind::Figure;
+    block.figure = std::move(figure);
+    figure = Figure{};
+    block.figure.alt = text::collapse_spaces(block.figure.alt);
+    block.figure.credit = text::collapse_spaces(block.figure.credit);
+    const std::string& name = block.figure.file;
+    if (block.figure.credit.empty())
+        faults.push_back(core::make_fault(FaultCode::NoImageCredit, file, block.line, 0,
+                                          "the picture " + name + " has no credit; write the photographer or rights "
+                                          "holder in quotes after the file name: ![...](" + name + " \"Photo: Name\")"));
+    if (block.figure.alt.empty())
+        faults.push_back(core::make_fault(FaultCode::NoAltText, file, block.line, 0,
+                                          "the picture " + name + " has no description between ![ and ]; say what it "
+                                          "shows, for visitors who cannot see it"));
+}
 
 // [SECTION] Spans ----------------------------------------------------------------------------
 
@@ -200,11 +250,18 @@ void Builder::finish() {
     text.clear();
     styles.clear();
     offsets.clear();
+    if (kind == BlockKind::Figure && t.empty()) {
+        Block block;
+        block.line = figure_line;
+        finish_figure(block);
+        blocks.push_back(std::move(block));
+        return;
+    }
     if (t.empty()) return;
 
     Block block;
     block.kind = kind;
-    block.line = lines.at(off.front()).line;
+    block.line = kind == BlockKind::Figure ? figure_line : lines.at(off.front()).line;
 
     std::size_t run_start = 0;
     auto flush_runs = [&](std::size_t end) {
@@ -254,6 +311,7 @@ void Builder::finish() {
         ++i;
     }
     flush_runs(t.size());
+    if (kind == BlockKind::Figure) finish_figure(block);
     blocks.push_back(std::move(block));
 }
 
@@ -334,13 +392,29 @@ int on_leave_block(MD_BLOCKTYPE type, void*, void* user) {
     });
 }
 
-int on_enter_span(MD_SPANTYPE type, void*, void* user) {
+int on_enter_span(MD_SPANTYPE type, void* detail, void* user) {
     auto& b = *static_cast<Builder*>(user);
     return guarded([&] {
         switch (type) {
         case MD_SPAN_EM: ++b.emphasis; break;
         case MD_SPAN_STRONG: ++b.strong; break;
-        case MD_SPAN_IMG: b.begin_drop(); break;
+        case MD_SPAN_IMG: {
+            const auto* image = static_cast<const MD_SPAN_IMG_DETAIL*>(detail);
+            const bool starts_figure = b.can_start_figure();
+            b.images.push_back(starts_figure);
+            if (!starts_figure) {
+                b.begin_drop();
+                break;
+            }
+            if (b.kind == BlockKind::Byline) b.byline_done = false;  // the byline is the next paragraph
+            b.kind = BlockKind::Figure;
+            b.figure = Figure{};
+            b.figure.file = attribute_text(image->src);
+            b.figure.credit = attribute_text(image->title);
+            b.figure_line = b.lines.at(b.offset_of(image->src.text)).line;
+            b.in_alt = true;
+            break;
+        }
         default: break;  // links keep their text: nobody can follow them on a kiosk anyway
         }
     });
@@ -352,7 +426,13 @@ int on_leave_span(MD_SPANTYPE type, void*, void* user) {
         switch (type) {
         case MD_SPAN_EM: --b.emphasis; break;
         case MD_SPAN_STRONG: --b.strong; break;
-        case MD_SPAN_IMG: b.end_drop("an image"); break;
+        case MD_SPAN_IMG: {
+            const bool was_figure = !b.images.empty() && b.images.back();
+            if (!b.images.empty()) b.images.pop_back();
+            if (was_figure) b.in_alt = false;
+            else b.end_drop("an image inside a paragraph's text (a photograph must start its own paragraph)");
+            break;
+        }
         default: break;
         }
     });

@@ -231,8 +231,11 @@ LoadResult load_builtin_bundle() {
 std::string visible_text(const Bundle& bundle) {
     std::string out;
     try {
-        for (const Block& block : bundle.article)
+        for (const Block& block : bundle.article) {
             for (const Span& span : block.spans) append_line(out, span.text);
+            append_line(out, block.figure.credit);  // a photograph's credit and alt text show in full screen
+            append_line(out, block.figure.alt);
+        }
         const Manifest& m = bundle.manifest;
         for (std::string_view text : {std::string_view(m.title), std::string_view(m.credit), std::string_view(m.publisher)})
             append_line(out, text);

@@ -22,6 +22,7 @@ enum class BlockKind {
     Subheading,    // `##` .. `#####` inside the body
     Byline,        // first paragraph after `---`
     Credit,        // paragraphs after the byline (the publisher's copyright line)
+    Figure,        // a photograph: a paragraph that starts with `![alt](file "credit")`; spans: its caption
 };
 
 enum class SpanStyle { Regular, Emphasis, Strong };
@@ -35,10 +36,20 @@ struct Span {
     std::string citation_id;           // the id written in the marker (kept even when unknown)
 };
 
+// A photograph (assets/content/README.md, "Photographs"). The caption is the block's spans.
+struct Figure {
+    std::string file;                  // bundle-relative path, as written
+    std::string alt;                   // what the picture shows, for who cannot see it (WCAG 1.1.1)
+    std::string credit;                // photographer or rights holder, shown with the picture
+    int width = 0, height = 0;         // as shown (EXIF orientation applied); 0 until the validator reads the header
+    bool broken = false;               // the validator found it unusable: a placeholder is shown
+};
+
 struct Block {
     BlockKind kind = BlockKind::Paragraph;
     std::vector<Span> spans;
     int line = 0;                      // 1-based line in the article file, for faults
+    Figure figure;                     // kind Figure only
 };
 
 struct Source {

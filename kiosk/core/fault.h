@@ -26,7 +26,14 @@ enum class Severity { Warning, Error };
     X(UnknownCitation, Warning)  /* a [^id] marker names no source */                     \
     X(UnusedSource, Warning)     /* a source that no marker cites */                      \
     X(DuplicateSource, Error)    /* two sources share one id */                           \
-    X(UnsupportedMarkdown, Warning) /* Markdown the kiosk does not show (tables, images) */ \
+    X(UnsupportedMarkdown, Warning) /* Markdown the kiosk does not show (tables, HTML) */ \
+    X(ImageOutsideBundle, Error) /* a picture's path leads out of the bundle folder */     \
+    X(ImageFormat, Error)        /* a picture that is not JPEG or PNG (GIF, WebP...) */    \
+    X(ImageCorrupt, Error)       /* a picture that is truncated or damaged */              \
+    X(ImageTooLarge, Error)      /* a picture over the file, size or memory limits */      \
+    X(NoImageCredit, Error)      /* a picture without its credit line */                   \
+    X(NoAltText, Warning)        /* a picture without a description (WCAG 1.1.1) */        \
+    X(ImageTooSmall, Warning)    /* a picture narrower than the column: shown blurred */   \
     X(MissingGlyph, Warning)     /* a character no bundled font covers */                 \
     X(NotdefGlyph, Warning)      /* a mark on a letter whose font has no glyph for it */   \
     X(ByteOrderMark, Warning)    /* a UTF-8 BOM at the start of a file (ignored) */       \

@@ -31,6 +31,7 @@ FontRole base_role_of(BlockKind kind) {
         case BlockKind::Subheading: return FontRole::BodyBold;
         case BlockKind::Byline: return FontRole::BodyItalic;
         case BlockKind::Credit: return FontRole::Small;
+        case BlockKind::Figure: return FontRole::Small;  // the caption
         case BlockKind::Paragraph: break;
     }
     return FontRole::Body;
@@ -191,6 +192,29 @@ std::vector<LineOfRuns> break_lines(const std::vector<Span>& spans, FontRole bas
     return lines;
 }
 
+// Places a photograph at `y`; returns the height it takes, with the small gap to its caption.
+static float place_figure(ArticleLayout& layout, const content::Block& block, const std::vector<content::Block>& blocks,
+                   const ArticleLayoutParams& params, float caption_height, float y, float body_line) {
+    const content::Figure& figure = block.figure;
+    // A picture whose size is unknown (broken, or not yet read) keeps a calm 3:2 place.
+    const float w = figure.width > 0 && figure.height > 0 ? static_cast<float>(figure.width) : 3.0f;
+    const float h = figure.width > 0 && figure.height > 0 ? static_cast<float>(figure.height) : 2.0f;
+    const float gap = std::round(body_line * 0.4f);
+    float most = params.column_width * 4.0f;
+    if (params.figure_max_height > 0.0f)
+        most = std::max(params.column_width * 0.25f, params.figure_max_height - caption_height - gap);
+    const float scale = std::min(params.column_width / w, most / h);
+    PlacedFigure placed;
+    placed.block = static_cast<size_t>(&block - blocks.data());
+    placed.width = std::max(1.0f, std::round(w * scale));
+    placed.height = std::max(1.0f, std::round(h * scale));
+    placed.x = std::round((params.column_width - placed.width) * 0.5f);
+    placed.y = std::round(y);
+    placed.band_height = placed.height;
+    layout.figures.push_back(placed);
+    return placed.height + gap;
+}
+
 size_t ArticleLayout::first_visible_run(float top, float max_line_height) const {
     const auto found = std::lower_bound(runs.begin(), runs.end(), top - max_line_height,
                                         [](const PlacedRun& run, float y) { return run.baseline < y; });
@@ -230,14 +254,27 @@ ArticleLayout layout_article(const std::vector<content::Block>& blocks, const Fo
             if (block.kind == BlockKind::Credit && previous == BlockKind::Byline) gap = body_line * 0.3f;
             y += gap;
         }
-        std::vector<LineOfRuns> lines;
-        if (params.text_engine) {
-            // Shaped, set and let go block by block: only the placed glyphs stay.
-            const ShapedBlock shaped = shape_block(block, params.language);
-            if (shaped.error.ok()) lines = engine_lines(shaped, fonts, params.column_width);
-            else if (layout.engine_error.ok()) layout.engine_error = shaped.error;
+        const auto lines_of = [&](const content::Block& text_block) {
+            std::vector<LineOfRuns> set;
+            if (params.text_engine) {
+                // Shaped, set and let go block by block: only the placed glyphs stay.
+                const ShapedBlock shaped = shape_block(text_block, params.language);
+                if (shaped.error.ok()) set = engine_lines(shaped, fonts, params.column_width);
+                else if (layout.engine_error.ok()) layout.engine_error = shaped.error;
+            }
+            if (set.empty()) set = break_lines(text_block.spans, base_role_of(text_block.kind), fonts, params.column_width);
+            return set;
+        };
+        std::vector<LineOfRuns> lines = lines_of(block);
+        if (block.kind == BlockKind::Figure) {
+            // The credit is set like the caption, on its own line under it.
+            content::Block credit;
+            credit.kind = BlockKind::Figure;
+            credit.spans.push_back(content::Span{block.figure.credit, SpanStyle::Emphasis, 0, {}});
+            if (!block.figure.credit.empty())
+                for (LineOfRuns& line : lines_of(credit)) lines.push_back(std::move(line));
+            y += place_figure(layout, block, blocks, params, line_height * static_cast<float>(lines.size()), y, body_line);
         }
-        if (lines.empty()) lines = break_lines(block.spans, base, fonts, params.column_width);
         for (LineOfRuns& line : lines) {
             const float baseline = std::round(y + (line_height - (metrics.ascent + metrics.descent)) * 0.5f + metrics.ascent);
             for (PlacedRun& run : line.runs) {

@@ -39,9 +39,19 @@ struct PlacedRule {
     float x = 0.0f, y = 0.0f, width = 0.0f;  // a thin horizontal rule
 };
 
+// A photograph, whole: scaled to the column's width, or less when that would be taller than the
+// panel allows, never cropped or stretched. Its caption and credit are ordinary runs under it.
+struct PlacedFigure {
+    size_t block = 0;                  // index of its Figure block in the article
+    float x = 0.0f, y = 0.0f;          // the picture's top-left, pixels from the column's left / article's top
+    float width = 0.0f, height = 0.0f; // the picture as shown
+    float band_height = 0.0f;          // the letterbox band across the column: y .. y + band_height
+};
+
 struct ArticleLayout {
     std::vector<PlacedRun> runs;       // in reading order, baselines never decrease
     std::vector<PlacedRule> rules;     // in reading order, y never decreases
+    std::vector<PlacedFigure> figures; // in reading order, y never decreases
     float width = 0.0f;                // the column width it was made for
     float height = 0.0f;               // total height of the article
     int line_count = 0;
@@ -64,6 +74,9 @@ struct ArticleLayoutParams {
     float headline_leading = 0.9f;
     float standfirst_leading = 1.02f;
     float paragraph_gap = 0.75f;       // space between paragraphs, in body lines
+    // A photograph with its caption and credit is at most this tall (the panel's height less its
+    // margins), so it can be seen whole; 0: only the column's width limits it.
+    float figure_max_height = 0.0f;
 };
 
 ArticleLayout layout_article(const std::vector<content::Block>& blocks, const FontSet& fonts,

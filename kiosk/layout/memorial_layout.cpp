@@ -6,6 +6,7 @@
 #include "layout/article_layout.h"
 #include "layout/number_format.h"
 #include "layout/text_lines.h"
+#include "text/utf8.h"
 
 namespace kiosk::layout {
 
@@ -45,20 +46,7 @@ struct TextBlock {
 };
 
 // Manifest strings may hold newlines or runs of spaces: the view sets them as running text.
-std::string collapse_spaces(const std::string& text) {
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
+using text::collapse_spaces;
 
 TextSetting setting_of(const MemorialLayoutParams& params) { return {params.text_engine, params.language, params.cache}; }
 

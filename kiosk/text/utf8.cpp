@@ -85,4 +85,19 @@ std::string codepoint_label(uint32_t codepoint) {
     return buffer;
 }
 
+std::string collapse_spaces(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
 }  // namespace kiosk::text

@@ -28,4 +28,8 @@ std::u16string utf16_from_utf8(std::string_view text, std::vector<int>* utf8_off
 // "U+2019"
 std::string codepoint_label(uint32_t codepoint);
 
+// Runs of ASCII whitespace (space, tab, line ends, form feed) as one space, none at the ends:
+// text written over several lines, set as running text.
+std::string collapse_spaces(std::string_view text);
+
 }  // namespace kiosk::text

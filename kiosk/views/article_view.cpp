@@ -46,6 +46,28 @@ VisibleRuns visible_runs(const layout::ArticleLayout& layout, const Fonts& fonts
 
 }  // namespace
 
+void draw_figures(ImDrawList* draw_list, const layout::ArticleLayout& layout, const Theme& theme,
+                  const ArticleViewParams& params, float origin_x, float origin_y, float top, float bottom) {
+    const auto first = std::lower_bound(layout.figures.begin(), layout.figures.end(), top,
+                                        [](const layout::PlacedFigure& f, float y) { return f.y + f.height < y; });
+    for (auto f = first; f != layout.figures.end() && f->y <= bottom; ++f) {
+        const size_t index = static_cast<size_t>(f - layout.figures.begin());
+        const FigureShow show = index < params.figures.size() ? params.figures[index] : FigureShow{};
+        // The letterbox band across the column: the picture is whole inside it, never cropped.
+        const ImVec2 band_min(origin_x, origin_y + f->y), band_max(origin_x + layout.width, origin_y + f->y + f->band_height);
+        draw_list->AddRectFilled(band_min, band_max, pack(theme.rule, 0.14f));
+        const ImVec2 min(origin_x + f->x, origin_y + f->y), max(origin_x + f->x + f->width, origin_y + f->y + f->height);
+        if (show.texture != 0) {
+            draw_list->AddImage(reinterpret_cast<ImTextureID>(show.texture), min, max);
+        } else if (show.broken) {
+            // Calm: a frame where the picture would be; its caption and credit stay under it.
+            const float inset = std::max(1.0f, std::round(f->height * 0.02f));
+            draw_list->AddRect(ImVec2(min.x + inset, min.y + inset), ImVec2(max.x - inset, max.y - inset),
+                               pack(theme.rule, 0.6f), 0.0f, 0, std::max(1.0f, std::round(f->height * 0.004f)));
+        }
+    }
+}
+
 float max_scroll(const layout::ArticleLayout& layout, float viewport_height, float padding_top, float padding_bottom) {
     return std::max(0.0f, padding_top + layout.height + padding_bottom - viewport_height);
 }
@@ -58,6 +80,7 @@ ArticleDrawStats draw_article(ImDrawList* draw_list, const layout::ArticleLayout
     const VisibleRuns visible = visible_runs(layout, fonts, params);
     const float origin_x = visible.origin_x, origin_y = visible.origin_y;
     const float top = view.y - origin_y;
+    draw_figures(draw_list, layout, theme, params, origin_x, origin_y, top, top + view.height);
     for (size_t i = visible.first; i < visible.end; ++i) {
         const layout::PlacedRun& run = layout.runs[i];
         draw_run(draw_list, run, origin_x + run.x, origin_y + run.baseline - run.raise, colour_of(run.role, theme), fonts,

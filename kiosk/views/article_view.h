@@ -5,6 +5,7 @@
 // uploads it).
 #pragma once
 #include <cstdint>
+#include <vector>
 
 #include "layout/article_layout.h"
 #include "text/glyph_atlas.h"
@@ -17,6 +18,13 @@ namespace kiosk::views {
 
 struct Rect {
     float x = 0.0f, y = 0.0f, width = 0.0f, height = 0.0f;
+};
+
+// How a placed photograph is drawn: its texture, or a calm placeholder while it is decoded or
+// when it cannot be shown.
+struct FigureShow {
+    uintptr_t texture = 0;             // 0: the placeholder
+    bool broken = false;               // the placeholder stays (drawn with a thin frame)
 };
 
 struct ArticleViewParams {
@@ -32,6 +40,7 @@ struct ArticleViewParams {
     // yet in the atlas are added as they are drawn.
     text::GlyphAtlas* atlas = nullptr;
     uintptr_t atlas_texture = 0;
+    std::vector<FigureShow> figures;   // by index of layout.figures; missing: placeholders
 };
 
 struct ArticleDrawStats {
@@ -40,6 +49,11 @@ struct ArticleDrawStats {
 
 ArticleDrawStats draw_article(ImDrawList* draw_list, const layout::ArticleLayout& layout, const Fonts& fonts,
                               const Theme& theme, const ArticleViewParams& params);
+
+// The photographs between `top` and `bottom` (article pixels), each in its letterbox band, with
+// the article's origin at (origin_x, origin_y). draw_article calls it; the full-screen view too.
+void draw_figures(ImDrawList* draw_list, const layout::ArticleLayout& layout, const Theme& theme,
+                  const ArticleViewParams& params, float origin_x, float origin_y, float top, float bottom);
 
 // How far the article can scroll in a viewport of `viewport_height`.
 float max_scroll(const layout::ArticleLayout& layout, float viewport_height, float padding_top, float padding_bottom);

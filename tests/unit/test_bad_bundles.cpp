@@ -14,6 +14,7 @@
 
 #include "test_support.h"
 #include "test_process_support.h"
+#include "support/image_fixtures.h"
 #include "core/fault.h"
 
 using namespace kiosk;
@@ -66,7 +67,28 @@ void make_generated(Case& c, const std::string& dir) {
     const std::string target = dir + "/" + c.name.substr(1);
     fs::copy(kBase, target, fs::copy_options::recursive);
     c.dir = target;
-    if (c.name == "@huge_article") {
+    if (c.name.rfind("@picture_", 0) == 0) {
+        // A photograph after the last paragraph, its file made here (support/image_fixtures.h).
+        fs::create_directories(target + "/photos");
+        const std::string photo = target + "/photos/x.jpg";
+        const std::string alt = c.name == "@picture_no_alt" ? "" : "A generated test pattern";
+        if (c.name == "@picture_bomb") testing::write_file(photo, testing::png_header_declaring(100000, 100000));
+        if (c.name == "@picture_huge_file" || c.name == "@picture_no_alt") testing::write_file(photo, testing::make_jpeg({1200, 800}));
+        if (c.name == "@picture_huge_file") fs::resize_file(photo, 300ull << 20);  // sparse
+        if (c.name == "@picture_gif") testing::write_file(photo, std::string("GIF89a\x10\x00\x10\x00\x80\x00\x00", 13));
+        if (c.name == "@picture_webp") testing::write_file(photo, std::string("RIFF\x24\x00\x00\x00WEBPVP8 ", 16));
+        if (c.name == "@picture_symlink_out") {
+            testing::write_file(dir + "/outside.jpg", testing::make_jpeg({1200, 800}));
+            fs::create_symlink(dir + "/outside.jpg", photo);
+        }
+        // Before the "---": a photograph in the body.
+        std::ifstream in(target + "/article.md");
+        std::stringstream text;
+        text << in.rdbuf();
+        std::string article = text.str();
+        article.insert(article.find("\n---"), "\n![" + alt + "](photos/x.jpg \"Test pattern, made by the test suite\")\nA caption.\n");
+        std::ofstream(target + "/article.md", std::ios::trunc) << article;
+    } else if (c.name == "@huge_article") {
         std::ofstream out(target + "/article.md", std::ios::binary | std::ios::app);
         const std::string paragraph(1023, 'a');
         for (int i = 0; i < 2048; ++i) out << paragraph << '\n';

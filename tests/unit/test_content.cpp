@@ -436,13 +436,13 @@ TEST_CASE("a source no marker cites is reported", "[content]") {
 }
 
 TEST_CASE("Markdown the kiosk cannot show is left out with a warning", "[content]") {
-    const std::string article = "# H\n\nBody.[^a][^b]\n\n![a photo](photo.jpg)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+    const std::string article = "# H\n\nBody.[^a][^b]\n\nSee ![a photo](photo.jpg)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
                                 "<div>html</div>\n\nInline <b>bold</b> text.\n\n- item one\n- item two\n";
     const LoadResult result = kiosk::content::parse_bundle(files(kManifest, article), "t");
     CHECK(count(result, FaultCode::UnsupportedMarkdown) == 6);
     CHECK(result.usable);
     const std::string text = all_text(result);
-    CHECK(text.find("photo") == std::string::npos);
+    CHECK(text.find("photo") == std::string::npos);  // an image inside text: a photograph starts its own paragraph
     CHECK(text.find("html") == std::string::npos);
     CHECK(text.find("Inline bold text.") != std::string::npos);
     CHECK(text.find("item two") != std::string::npos);

@@ -14,13 +14,17 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
+#include <imgui.h>
 #include <string>
 
 #include "app/app.h"
+#include "check/validate.h"
 #include "content/bundle.h"
 #include "layout/touch_targets.h"
 #include "platform/platform.h"
 #include "test_support.h"
+#include "test_image_support.h"
 
 using namespace kiosk;
 
@@ -242,4 +246,84 @@ TEST_CASE("golden: a citation card over the article", "[golden][render]") {
     app.scroll_to(420.0f, 0.0);
     app.open_card(2, 0.0);
     check_golden(test::Image(test::render_app(app, 800, 480, {0.0, 0.0})), "card-800x480");
+}
+
+namespace {
+
+// Frames of `app` on one headless surface: one frame, the decodes it asked for, `act` (a tap),
+// frames again until the pictures it needs are decoded; returns the last.
+test::Image render_photos(app::App& app, int width, int height, const std::function<void(double&)>& act) {
+    platform::SurfaceConfig config;
+    config.headless = true;
+    config.width = width, config.height = height;
+    std::string error;
+    auto surface = platform::open_surface(config, &error);
+    if (!surface) return {};
+    app.set_texture_uploader([&](int w, int h, const uint8_t* rgba, platform::TextureFilter filter, uintptr_t replace) {
+        return surface->upload_texture(w, h, rgba, filter, replace);
+    });
+    double t = 0.0;
+    const auto draw = [&] {
+        surface->begin_frame();
+        ImDrawData* data = app.frame({width, height, 96.0f}, t);
+        if (app.take_fonts_changed()) surface->fonts_changed();
+        const views::Rgb page = app.theme().background;
+        surface->render(data, page.r, page.g, page.b);
+    };
+    draw();
+    app.wait_for_photos();
+    draw();
+    if (act) act(t);
+    draw();
+    app.wait_for_photos();
+    draw();
+    test::Image image(surface->read_pixels());
+    app.set_texture_uploader(nullptr);
+    surface.reset();
+    return image;
+}
+
+}  // namespace
+
+TEST_CASE("golden: an article with photographs in English and Persian", "[golden][render][e2e][photos]") {
+    for (bool persian : {false, true}) {
+        const std::string bundle = test::make_photo_bundle(test::temp_path(persian ? "golden-photos-fa" : "golden-photos"), persian);
+        for (const char* size : {"1080x1920", "800x480"}) {
+            const std::string name = std::string(persian ? "persian-" : "") + "photos-article-" + size;
+            // At 800x480 the first photograph is below the fold: scrolled to it.
+            const std::string scroll = std::string(size) == "800x480" ? " --scroll 330" : "";
+            SECTION(name) { check_golden(screenshot(name, "--content " + bundle + " --size " + size + scroll), name); }
+        }
+        std::filesystem::remove_all(bundle);
+    }
+}
+
+TEST_CASE("golden: a photograph full screen and a damaged one's placeholder", "[golden][render][photos]") {
+    const std::string bundle = test::make_photo_bundle(test::temp_path("golden-photos-app"), false, true);
+    for (const auto& [width, height] : {std::pair{1080, 1920}, std::pair{800, 480}}) {
+        const std::string size = std::to_string(width) + "x" + std::to_string(height);
+        SECTION("full screen " + size) {
+            content::LoadResult loaded = check::load_and_validate_dir(bundle);
+            REQUIRE(loaded.usable);
+            app::App app(std::move(loaded.bundle));
+            const test::Image image = render_photos(app, width, height, [&](double& t) {
+                const layout::PlacedFigure first = app.article_layout().figures.at(0);
+                app.scroll_to(first.y, t);
+                test::touch(app, app.article_origin_x() + first.x + first.width / 2,
+                            app.article_origin_y(t) + first.y + first.height / 2, t);
+            });
+            CHECK(app.open_photo_block() >= 0);
+            check_golden(image, "photo-full-screen-" + size);
+        }
+        SECTION("placeholder " + size) {
+            content::LoadResult loaded = check::load_and_validate_dir(bundle);
+            REQUIRE(loaded.usable);
+            app::App app(std::move(loaded.bundle));
+            const test::Image image = render_photos(app, width, height, [&](double& t) {
+                app.scroll_to(app.article_layout().figures.at(2).y - 100.0f, t);
+            });
+            check_golden(image, "photo-placeholder-" + size);
+        }
+    }
+    std::filesystem::remove_all(bundle);
 }

@@ -1,0 +1,109 @@
+// The App's photographs: decodes asked for near the viewport, textures up and down, and the
+// full-screen view a tap opens (picture fitted whole, then caption, credit and alt text).
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/app.h"
+#include "app/photo_store.h"
+
+namespace kiosk::app {
+
+void App::set_photo_wake(std::function<void()> wake) { photos_->set_on_decoded(std::move(wake)); }
+
+void App::wait_for_photos() { photos_->wait_idle(); }
+
+void App::update_photos(float view_top, float view_bottom) {
+    PhotoUploader upload;
+    if (uploader_)
+        upload = [this](int width, int height, const uint8_t* rgba, uintptr_t replace) {
+            // Clamp-to-edge and no mipmaps (the uploader's way): GLES 2 draws any size so.
+            return uploader_(width, height, rgba, platform::TextureFilter::Linear, replace);
+        };
+    if (photos_->update(article_.figures, view_top, view_bottom, upload)) dirty_ = true;
+}
+
+std::vector<views::FigureShow> App::figure_shows() const {
+    std::vector<views::FigureShow> shows;
+    shows.reserve(article_.figures.size());
+    for (const layout::PlacedFigure& figure : article_.figures) {
+        const PhotoState state = photos_->state(figure.block);
+        shows.push_back(views::FigureShow{state.status == PhotoStatus::Shown ? state.texture : 0,
+                                          state.status == PhotoStatus::Broken});
+    }
+    return shows;
+}
+
+void App::open_photo(size_t block) {
+    if (block >= bundle_.article.size() || bundle_.article[block].kind != content::BlockKind::Figure) return;
+    photo_open_ = static_cast<int>(block);
+    layout_photo();
+    dirty_ = true;
+}
+
+void App::layout_photo() {
+    photo_text_ = layout::ArticleLayout{};
+    if (photo_open_ < 0 || laid_out_for_.width == 0) return;
+    const content::Block& block = bundle_.article[static_cast<size_t>(photo_open_)];
+    // Caption, credit and the alt text (the picture's description), set like the article.
+    std::vector<content::Block> blocks;
+    content::Block caption;
+    caption.kind = content::BlockKind::Paragraph;
+    caption.spans = block.spans;
+    if (!caption.spans.empty()) blocks.push_back(std::move(caption));
+    for (const std::string* text : {&block.figure.credit, &block.figure.alt}) {
+        if (text->empty()) continue;
+        content::Block line;
+        line.kind = text == &block.figure.credit ? content::BlockKind::Credit : content::BlockKind::Paragraph;
+        line.spans.push_back(content::Span{*text, text == &block.figure.alt ? content::SpanStyle::Emphasis
+                                                                           : content::SpanStyle::Regular, 0, {}});
+        blocks.push_back(std::move(line));
+    }
+    layout::ArticleLayoutParams params;
+    params.column_width = panel_.column_width;
+    params.text_engine = true;
+    params.language = bundle_.manifest.language;
+    photo_text_ = layout::layout_article(blocks, fonts_.metrics, params);
+}
+
+void App::draw_photo(ImDrawList* draw_list, const FrameSize& size) {
+    const views::Theme& theme = this->theme();
+    const float width = static_cast<float>(size.width), height = static_cast<float>(size.height);
+    draw_list->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), views::pack(theme.background));
+    const float margin = panel_.margin;
+    // The picture whole in what the text leaves, then the text under it; the two together
+    // centred on the screen.
+    const float text_height = std::min(photo_text_.height, height * 0.45f);
+    const float gap = std::round(panel_.body_size);
+    const float area_height = std::max(1.0f, height - 2.0f * margin - gap - text_height);
+    const float area_width = width - 2.0f * margin;
+
+    const content::Figure& figure = bundle_.article[static_cast<size_t>(photo_open_)].figure;
+    const PhotoState state = photos_->state(static_cast<size_t>(photo_open_));
+    const float w = figure.width > 0 ? static_cast<float>(figure.width) : 3.0f;
+    const float h = figure.height > 0 ? static_cast<float>(figure.height) : 2.0f;
+    const float scale = std::min(area_width / w, area_height / h);
+    const float shown_w = std::round(w * scale), shown_h = std::round(h * scale);
+    const float top = std::round((height - (shown_h + gap + text_height)) * 0.5f);
+    const float text_top = top + shown_h + gap;
+    const ImVec2 min(std::round((width - shown_w) * 0.5f), top);
+    const ImVec2 max(min.x + shown_w, min.y + shown_h);
+    if (state.status == PhotoStatus::Shown) {
+        draw_list->AddImage(reinterpret_cast<ImTextureID>(state.texture), min, max);
+    } else {
+        draw_list->AddRectFilled(min, max, views::pack(theme.rule, 0.14f));
+        if (state.status == PhotoStatus::Broken) draw_list->AddRect(min, max, views::pack(theme.rule, 0.6f));
+    }
+
+    views::ArticleViewParams params;
+    params.viewport = views::Rect{0.0f, text_top, width, height - text_top};
+    params.column_x = panel_.column_x;
+    params.indicator_width = 0.0f;
+    const views::TextPainter text = painter();
+    params.atlas = text.atlas;
+    params.atlas_texture = text.texture;
+    views::draw_article(draw_list, photo_text_, fonts_, theme, params);
+}
+
+}  // namespace kiosk::app

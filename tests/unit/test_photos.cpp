@@ -1,0 +1,306 @@
+// Photographs in the article: the curator's syntax, --check on hostile pictures, the kiosk
+// never breaking on them (--screenshot), pictures decoded off the drawing path and only near the
+// viewport, and the full-screen view a tap opens and closes. Pictures are generated here.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "app/app.h"
+#include "app/photo_store.h"
+#include "check/validate.h"
+#include "content/bundle.h"
+#include "unit/test_image_support.h"
+#include "unit/test_process_support.h"
+#include "unit/test_support.h"
+
+using namespace kiosk;
+using core::FaultCode;
+namespace fs = std::filesystem;
+
+namespace {
+
+// With KIOSK_PHOTO_SHOTS=DIR the frames the render test checks are also written there, to look at.
+void keep_shot(const test::Image& image, const std::string& name) {
+    const char* dir = std::getenv("KIOSK_PHOTO_SHOTS");
+    if (dir == nullptr) return;
+    std::string error;
+    platform::write_png(std::string(dir) + "/" + name + ".png", image, &error);
+}
+
+int count(const std::vector<core::Fault>& faults, FaultCode code) {
+    return static_cast<int>(std::count_if(faults.begin(), faults.end(), [&](const core::Fault& f) { return f.code == code; }));
+}
+
+content::LoadResult parse_article(const std::string& body) {
+    content::BundleFiles files;
+    files["manifest.toml"] = testing::read_file(std::string(KIOSK_TEST_DATA) + "/bad_bundles_base/manifest.toml");
+    files["article.md"] = "# Headline\n\nA paragraph.[^first][^second]\n\n" + body;
+    return content::parse_bundle(files, "test");
+}
+
+const content::Block* first_figure(const content::LoadResult& loaded) {
+    for (const content::Block& block : loaded.bundle.article)
+        if (block.kind == content::BlockKind::Figure) return &block;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a paragraph that starts with an image is a photograph with alt text and file and credit and caption", "[photos][content]") {
+    const content::LoadResult loaded = parse_article(
+        "![Families at the *gate* &amp; waiting](photos/a.jpg \"Photo: Jane Doe &copy; Agency\")\nThe caption, *in part* italic.\n");
+    const content::Block* figure = first_figure(loaded);
+    REQUIRE(figure != nullptr);
+    CHECK(figure->figure.file == "photos/a.jpg");
+    CHECK(figure->figure.alt == "Families at the gate & waiting");
+    CHECK(figure->figure.credit == "Photo: Jane Doe \xC2\xA9 Agency");
+    CHECK(content::block_text(*figure) == "The caption, in part italic.");
+    CHECK(figure->line == 5);
+    CHECK(count(loaded.faults, FaultCode::UnsupportedMarkdown) == 0);
+    CHECK(count(loaded.faults, FaultCode::NoAltText) == 0);
+    CHECK(loaded.usable);
+    // The credit and the alt text are visible text too (the glyph check covers them).
+    CHECK(content::visible_text(loaded.bundle).find("Jane Doe") != std::string::npos);
+}
+
+TEST_CASE("a photograph without credit is an error and without alt text a warning and an image inside text is left out",
+          "[photos][content]") {
+    const content::LoadResult no_credit = parse_article("![Alt](a.jpg)\n");
+    CHECK(count(no_credit.faults, FaultCode::NoImageCredit) == 1);
+    CHECK_FALSE(no_credit.usable);
+    const content::LoadResult no_alt = parse_article("![](a.jpg \"Photo: X\")\n");
+    CHECK(count(no_alt.faults, FaultCode::NoAltText) == 1);
+    CHECK(no_alt.usable);
+    REQUIRE(first_figure(no_alt) != nullptr);
+    CHECK(first_figure(no_alt)->spans.empty());
+    const content::LoadResult inline_image = parse_article("Some text ![Alt](a.jpg \"Photo: X\") more text.\n");
+    CHECK(first_figure(inline_image) == nullptr);
+    CHECK(count(inline_image.faults, FaultCode::UnsupportedMarkdown) == 1);
+}
+
+TEST_CASE("kiosk --check finds every hostile picture with its code and the kiosk still renders each bundle",
+          "[photos][check][e2e]") {
+    const test::TempDir dir("photos-check");
+    struct Case {
+        std::string name;
+        FaultCode code;
+        std::function<void(const std::string& bundle)> make;  // writes photos/x.* and returns
+        std::string file = "photos/x.jpg";
+    };
+    const std::string outside = dir.path() + "/outside.jpg";
+    testing::write_file(outside, testing::make_jpeg({1200, 800}));
+    const std::vector<Case> cases = {
+        {"missing", FaultCode::FileMissing, [](const std::string&) {}},
+        {"symlink_out", FaultCode::ImageOutsideBundle, [&](const std::string& b) { fs::create_symlink(outside, b + "/photos/x.jpg"); }},
+        {"dotdot", FaultCode::ImageOutsideBundle, [](const std::string&) {}, "../outside.jpg"},
+        {"gif", FaultCode::ImageFormat, [](const std::string& b) { testing::write_file(b + "/photos/x.jpg", std::string("GIF89a\x10\x00\x10\x00\x80\x00\x00", 13)); }},
+        {"webp", FaultCode::ImageFormat, [](const std::string& b) { testing::write_file(b + "/photos/x.jpg", std::string("RIFF\x24\x00\x00\x00WEBPVP8 ", 16)); }},
+        {"text", FaultCode::ImageFormat, [](const std::string& b) { testing::write_file(b + "/photos/x.jpg", "not a picture\n"); }},
+        {"truncated_jpeg", FaultCode::ImageCorrupt, [](const std::string& b) {
+             std::string jpeg = testing::make_jpeg({1200, 800});
+             jpeg.resize(jpeg.size() * 2 / 3);
+             testing::write_file(b + "/photos/x.jpg", jpeg);
+         }},
+        {"bad_crc_png", FaultCode::ImageCorrupt, [](const std::string& b) {
+             testing::write_file(b + "/photos/x.jpg", testing::with_bad_png_crc(testing::make_png({1000, 600})));
+         }},
+        {"bomb", FaultCode::ImageTooLarge, [](const std::string& b) {
+             testing::write_file(b + "/photos/x.jpg", testing::png_header_declaring(100000, 100000));
+         }},
+        {"huge_file", FaultCode::ImageTooLarge, [](const std::string& b) {
+             testing::write_file(b + "/photos/x.jpg", testing::make_jpeg({1200, 800}));
+             fs::resize_file(b + "/photos/x.jpg", 300ull << 20);  // sparse
+         }},
+        {"small", FaultCode::ImageTooSmall, [](const std::string& b) { testing::write_file(b + "/photos/x.jpg", testing::make_jpeg({320, 200})); }},
+    };
+    for (const Case& c : cases) {
+        SECTION(c.name) {
+            const std::string bundle = dir.path() + "/" + c.name;
+            fs::copy(std::string(KIOSK_TEST_DATA) + "/bad_bundles_base", bundle, fs::copy_options::recursive);
+            fs::create_directories(bundle + "/photos");
+            c.make(bundle);
+            std::ofstream(bundle + "/article.md", std::ios::app)
+                << "\n![A test pattern](" << c.file << " \"Test pattern, made by the test suite\")\nA caption.\n";
+            std::string output;
+            const int status = test::run_kiosk("--check " + bundle, &output);
+            INFO(output);
+            const bool warning = core::default_severity(c.code) == core::Severity::Warning;
+            CHECK(status == (warning ? 0 : 1));
+            CHECK(output.find(std::string(core::fault_name(c.code)) + " article.md:") != std::string::npos);
+            // Never breaks: the kiosk renders (its last good content, or this bundle) and exits 0.
+            const std::string png = test::temp_path("photos-" + c.name + ".png");
+            CHECK(test::run_kiosk("--content " + bundle + " --size 800x480 --screenshot " + png, &output) == 0);
+            CHECK(test::load_png(png).width == 800);
+            fs::remove(png);
+        }
+    }
+}
+
+TEST_CASE("kiosk --check decodes in full but loading reads headers only so a cut picture becomes a placeholder",
+          "[photos][check]") {
+    const std::string bundle = test::make_photo_bundle(test::temp_path("photos-cut"), false, true);
+    check::ValidateParams full;
+    full.decode_pictures = true;
+    const content::LoadResult checked = check::load_and_validate_dir(bundle, full);
+    CHECK(count(checked.faults, FaultCode::ImageCorrupt) == 1);
+    CHECK_FALSE(checked.usable);
+    const content::LoadResult loaded = check::load_and_validate_dir(bundle);
+    CHECK(count(loaded.faults, FaultCode::ImageCorrupt) == 0);
+    CHECK(loaded.usable);
+    // The portrait's EXIF orientation is read with its header: shown 960 x 1280.
+    int portraits = 0;
+    for (const content::Block& block : loaded.bundle.article)
+        if (block.figure.file == "photos/portrait.jpg") {
+            CHECK(block.figure.width == 960);
+            CHECK(block.figure.height == 1280);
+            ++portraits;
+        }
+    CHECK(portraits == 1);
+    fs::remove_all(bundle);
+}
+
+TEST_CASE("photographs are decoded off the first frame and shown whole and a cut one is a placeholder and far ones are not decoded",
+          "[photos][render]") {
+    const std::string bundle = test::make_photo_bundle(test::temp_path("photos-app"), false, true);
+    content::LoadResult loaded = check::load_and_validate_dir(bundle);
+    REQUIRE(loaded.usable);
+    app::App app(std::move(loaded.bundle));
+    platform::SurfaceConfig config;
+    config.headless = true;
+    config.width = 800, config.height = 480;
+    std::string error;
+    auto surface = platform::open_surface(config, &error);
+    REQUIRE(surface);
+    app.set_texture_uploader([&](int w, int h, const uint8_t* rgba, platform::TextureFilter filter, uintptr_t replace) {
+        return surface->upload_texture(w, h, rgba, filter, replace);
+    });
+    const auto draw = [&](double now) {
+        surface->begin_frame();
+        ImDrawData* data = app.frame({800, 480, 96.0f}, now);
+        if (app.take_fonts_changed()) surface->fonts_changed();
+        surface->render(data, 0, 0, 0);
+        return test::Image(surface->read_pixels());
+    };
+    draw(0.0);
+    // The first frame drew no picture: each is a placeholder until its decode ends.
+    const layout::ArticleLayout& layout = app.article_layout();
+    REQUIRE(layout.figures.size() == 3);
+    for (const layout::PlacedFigure& f : layout.figures) CHECK(app.photos().state(f.block).texture == 0);
+    app.wait_for_photos();
+    // At 800x480 the third picture is screens below: not decoded for the first frames.
+    REQUIRE(layout.figures[2].y > layout.figures[1].y + layout.figures[1].height + 3 * 480.0f);
+    const int decoded_first = app.photos().decodes_done();
+    CHECK(decoded_first >= 1);
+    CHECK(decoded_first <= 2);
+    CHECK(app.photos().state(layout.figures[2].block).status == app::PhotoStatus::Waiting);
+
+    // Scroll to the first picture; it is shown whole: its four quadrants' colours in place.
+    const layout::PlacedFigure first = layout.figures[0];
+    app.scroll_to(first.y, 1.0);
+    draw(1.0);
+    app.wait_for_photos();
+    test::Image shown = draw(1.1);
+    keep_shot(shown, "article-photo-800x480");
+    CHECK(app.photos().state(first.block).status == app::PhotoStatus::Shown);
+    const float ox = app.article_origin_x() + first.x, oy = app.article_origin_y(1.1) + first.y;
+    const auto colour_at = [&](float fx, float fy) {
+        const int x = static_cast<int>(ox + first.width * fx), y = static_cast<int>(oy + first.height * fy);
+        const uint8_t* p = &shown.rgba[(static_cast<size_t>(y) * shown.width + x) * 4];
+        return testing::Rgb{p[0], p[1], p[2]};
+    };
+    CHECK(colour_at(0.25f, 0.25f).r > 180);  // red top left
+    CHECK(colour_at(0.75f, 0.25f).g > 160);  // green top right
+    CHECK(colour_at(0.25f, 0.75f).b > 180);  // blue bottom left
+    CHECK(colour_at(0.75f, 0.75f).r > 180);  // yellow bottom right
+    CHECK(colour_at(0.75f, 0.75f).g > 180);
+    // Whole: the picture keeps its 3:2 and fits the panel's height less its caption.
+    CHECK(std::abs(first.width / first.height - 1.5f) < 0.01f);
+    CHECK(first.height < 480.0f);
+
+    // The cut picture, once near, becomes a placeholder and the article goes on under it.
+    const layout::PlacedFigure cut = layout.figures[2];
+    app.scroll_to(cut.y, 2.0);
+    draw(2.0);
+    app.wait_for_photos();
+    keep_shot(draw(2.1), "placeholder-800x480");
+    CHECK(app.photos().state(cut.block).status == app::PhotoStatus::Broken);
+    // ...and the first one, now far, gave its texture back.
+    CHECK(app.photos().state(first.block).status == app::PhotoStatus::Waiting);
+    CHECK(app.photos().resident_bytes() <= app::kResidentBytes);
+
+    // A tap on a picture opens it full screen; a tap closes it, and the article is where it was.
+    app.scroll_to(first.y, 3.0);
+    draw(3.0);
+    app.wait_for_photos();
+    draw(3.1);
+    const float before = app.scroll_position(3.2);
+    double t = 3.2;
+    test::touch(app, ox + first.width * 0.5f, oy + first.height * 0.5f, t);
+    CHECK(app.open_photo_block() == static_cast<int>(first.block));
+    const test::Image full = draw(t);
+    keep_shot(full, "fullscreen-800x480");
+    // Full screen: the picture's centre is the quadrants' meeting point; its top-left quarter red.
+    CHECK(full.rgba[(static_cast<size_t>(full.height / 4) * full.width + full.width / 3) * 4] > 150);
+    test::touch(app, 400, 240, t);
+    CHECK(app.open_photo_block() == -1);
+    CHECK(app.scroll_position(t) == before);
+    // While it is open a drag does not move the article behind it; the idle reset closes it.
+    test::touch(app, ox + first.width * 0.5f, oy + first.height * 0.5f, t);
+    REQUIRE(app.open_photo_block() >= 0);
+    platform::InputEvent down;
+    down.type = platform::EventType::PointerDown, down.x = 400, down.y = 400;
+    app.handle(down, t);
+    platform::InputEvent move = down;
+    move.type = platform::EventType::PointerMove, move.y = 100;
+    app.handle(move, t + 0.05);
+    platform::InputEvent up = move;
+    up.type = platform::EventType::PointerUp;
+    app.handle(up, t + 0.1);
+    CHECK(app.scroll_position(t + 2.0) == before);
+    app.reset_to_start(t + 2.0);
+    CHECK(app.open_photo_block() == -1);
+    app.set_texture_uploader(nullptr);
+    surface.reset();
+    fs::remove_all(bundle);
+}
+
+TEST_CASE("without a texture uploader no photograph is decoded (nothing could show it)", "[photos]") {
+    const std::string bundle = test::make_photo_bundle(test::temp_path("photos-no-uploader"));
+    content::LoadResult loaded = check::load_and_validate_dir(bundle);
+    REQUIRE(loaded.usable);
+    app::App app(std::move(loaded.bundle));
+    for (double t : {0.0, 0.1, 0.2}) {
+        app.frame({800, 480, 96.0f}, t);
+        app.wait_for_photos();
+    }
+    CHECK(app.article_layout().figures.size() == 2);
+    CHECK(app.photos().decodes_done() == 0);
+    CHECK(app.next_frame_due(1.0) > 1.0);  // and nothing keeps asking for frames
+    fs::remove_all(bundle);
+}
+
+TEST_CASE("photographs show on a real GLES 2.0 context (textures of any size: clamped, no mipmaps)",
+          "[photos][render][e2e]") {
+    const std::string bundle = test::make_photo_bundle(test::temp_path("photos-gles2"));
+    const std::string png = test::temp_path("photos-gles2.png");
+    std::string output;
+    // A real 2.0 context (Mesa otherwise gives 3.2 for "ES 2"): non-power-of-two textures are
+    // allowed there only with clamp-to-edge and without mipmaps, which is how they are uploaded.
+    const int status = test::run_command("env -u DISPLAY -u WAYLAND_DISPLAY MESA_GLES_VERSION_OVERRIDE=2.0 " + std::string(KIOSK_BINARY) +
+                                             " --gl gles2 --content " + bundle +
+                                             " --size 800x480 --scroll 330 --screenshot " + png, &output);
+    INFO(output);
+    REQUIRE(status == 0);
+    CHECK(output.find("OpenGL ES 2.0") != std::string::npos);
+    const test::Image shot = test::load_png(png);
+    REQUIRE(shot.width == 800);
+    // The first picture's lower half is on screen at this scroll: blue on the left, yellow on the right.
+    const auto at = [&](int x, int y) { return &shot.rgba[(static_cast<size_t>(y) * shot.width + x) * 4]; };
+    CHECK(at(300, 150)[2] > 180);
+    CHECK(at(300, 150)[0] < 80);
+    CHECK(at(500, 150)[0] > 180);
+    CHECK(at(500, 150)[1] > 180);
+    fs::remove(png);
+    fs::remove_all(bundle);
+}
