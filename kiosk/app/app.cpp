@@ -40,7 +40,8 @@ App::App(content::Bundle bundle, AppParams params) : params_(params) {
     io.IniFilename = nullptr;  // the kiosk never writes: no imgui.ini
     io.LogFilename = nullptr;
     ImGui::StyleColorsDark();
-    adopt(std::move(bundle));
+    adopt(in_language_or_default(std::move(bundle), params_.language));
+    start_language_ = bundle_.manifest.language;
     view_ = params_.view;
     view_opened_at_ = params_.opened_at;
 
@@ -88,6 +89,16 @@ void App::adopt(content::Bundle bundle) {
 }
 
 void App::set_bundle(content::Bundle bundle, double now) {
+    // A visitor reading a translation keeps reading it, when the new bundle still has it.
+    if (bundle.manifest.language != bundle_.manifest.language) {
+        bool found = false;
+        content::Bundle same = content::in_language(bundle, bundle_.manifest.language, &found);
+        if (found) bundle = std::move(same);
+    }
+    show_bundle(std::move(bundle), now);
+}
+
+void App::show_bundle(content::Bundle bundle, double now) {
     if (laid_out_for_.width != 0) pending_scroll_ = scroll_.position(now);
     close_card();  // it shows a source of the old bundle
     // The new pictures replace the old textures in place, so reloads leave none behind. A source
@@ -207,6 +218,7 @@ void App::relayout(const FrameSize& size, double now) {
         scroll_.jump_to(pending_scroll_, now);
         pending_scroll_ = -1.0f;
     }
+    restore_block(now);
 
     layout::MemorialLayoutParams memorial_params;
     memorial_params.y = panel_.top_bar;

@@ -110,6 +110,19 @@ void imgui_findings(const content::Bundle& bundle, std::map<uint32_t, Finding>& 
         found[codepoint].elsewhere = true;
 }
 
+// Where `needle` first occurs: in the articles first when the article cannot draw it, else in the
+// manifests only (the texts ImGui draws come from there), so the place given is a place it fails.
+content::TextLocation locate(const content::BundleFiles& files, const std::string& needle, bool in_article) {
+    content::BundleFiles preferred;
+    for (const auto& [name, bytes] : files) {
+        const bool manifest = name.rfind("manifest", 0) == 0;
+        if (manifest != in_article) preferred.emplace(name, bytes);
+    }
+    content::TextLocation at = content::find_text(preferred, needle);
+    if (at.file.empty() && in_article) at = content::find_text(files, needle);
+    return at;
+}
+
 std::string what_shows(const Finding& finding) {
     if (finding.in_article && finding.elsewhere)
         return "the article shows an empty box in its place, the other screens a question mark";
@@ -123,6 +136,10 @@ std::vector<core::Fault> glyph_faults(const content::LoadResult& loaded, int max
     std::map<uint32_t, Finding> found;
     engine_findings(loaded.bundle, found);
     imgui_findings(loaded.bundle, found);
+    for (const content::Bundle& translation : loaded.bundle.translations) {
+        engine_findings(translation, found);
+        imgui_findings(translation, found);
+    }
     std::vector<core::Fault> faults;
     for (const auto& [codepoint, finding] : found) {
         if (static_cast<int>(faults.size()) == max_reported) {
@@ -134,8 +151,8 @@ std::vector<core::Fault> glyph_faults(const content::LoadResult& loaded, int max
         const std::string utf8 = utf8_of(codepoint);
         const std::string name = text::codepoint_label(codepoint) + " (\"" + utf8 + "\")";
         if (finding.notdef_only && !finding.elsewhere) {
-            content::TextLocation at = content::find_text(loaded.files, finding.context);
-            if (at.file.empty()) at = content::find_text(loaded.files, utf8);
+            content::TextLocation at = locate(loaded.files, finding.context, true);
+            if (at.file.empty()) at = locate(loaded.files, utf8, true);
             faults.push_back(core::make_fault(core::FaultCode::NotdefGlyph, at.file, at.line, at.column,
                                               "the character " + name + " is set in " + finding.font +
                                                   " with the letter before it, and that font has no glyph for it; " +
@@ -143,7 +160,7 @@ std::vector<core::Fault> glyph_faults(const content::LoadResult& loaded, int max
                                                   " (check that the mark belongs on that letter)"));
             continue;
         }
-        const content::TextLocation at = content::find_text(loaded.files, utf8);
+        const content::TextLocation at = locate(loaded.files, utf8, finding.in_article);
         std::string message = "no bundled font has the character " + name + "; " + what_shows(finding);
         if (at.file.empty() && finding.elsewhere)
             message += " (the memorial counter writes its number with it in this bundle's language)";
