@@ -318,7 +318,7 @@ TEST_CASE("translations: the App starts in the language asked for, else the defa
     CHECK(fallback.start_language() == "en");
 }
 
-TEST_CASE("translations: switching keeps the view and the block at the top; the idle reset restores the default",
+TEST_CASE("translations: switching keeps the view and the block at the top, and the idle reset restores the default",
           "[app][translations]") {
     for (const app::FrameSize size : {app::FrameSize{800, 480, 96.0f}, app::FrameSize{1080, 1920, 96.0f}}) {
         INFO(size.width << "x" << size.height);
