@@ -48,6 +48,7 @@ struct Finding {
     bool notdef_only = false;          // a font has it, but shaping gives .notdef (a mark on another font's letter)
     std::string context;               // for a mark: the letter it sits on and the mark, to find it in the files
     std::string font;                  // for a mark: the font of the letter it sits on
+    std::string language;              // the bundle language it was first found in
 };
 
 std::string utf8_of(uint32_t codepoint) {
@@ -71,7 +72,10 @@ void engine_findings(const content::Bundle& bundle, std::map<uint32_t, Finding>&
         const layout::ShapedBlock shaped = layout::shape_block(block, bundle.manifest.language, faces);
         if (!shaped.error.ok()) continue;
         const text::ShapedParagraph& paragraph = shaped.shaped;
-        for (uint32_t codepoint : paragraph.uncovered) found[codepoint].in_article = true;
+        for (uint32_t codepoint : paragraph.uncovered) {
+            found[codepoint].in_article = true;
+            if (found[codepoint].language.empty()) found[codepoint].language = bundle.manifest.language;
+        }
         for (const text::ShapedRun& run : paragraph.runs) {
             const text::ShapingFace* face = faces.shaping[static_cast<size_t>(run.run.face)];
             for (const text::ShapedGlyph& glyph : run.glyphs) {
@@ -87,6 +91,7 @@ void engine_findings(const content::Bundle& bundle, std::map<uint32_t, Finding>&
                     if (face->covers(codepoint) || codepoint <= 0x20) continue;
                     Finding& finding = found[codepoint];
                     finding.in_article = true;
+                    if (finding.language.empty()) finding.language = bundle.manifest.language;
                     if (std::find(paragraph.uncovered.begin(), paragraph.uncovered.end(), codepoint) ==
                             paragraph.uncovered.end() &&
                         finding.context.empty()) {
@@ -106,8 +111,10 @@ void imgui_findings(const content::Bundle& bundle, std::map<uint32_t, Finding>& 
     content::Bundle rest = bundle;
     rest.article.clear();
     rest.memorial.caption += " " + layout::format_count(1234567890, bundle.manifest.language);
-    for (uint32_t codepoint : text::missing_codepoints(text::codepoints_of(content::visible_text(rest)), imgui_faces()))
+    for (uint32_t codepoint : text::missing_codepoints(text::codepoints_of(content::visible_text(rest)), imgui_faces())) {
         found[codepoint].elsewhere = true;
+        if (found[codepoint].language.empty()) found[codepoint].language = bundle.manifest.language;
+    }
 }
 
 // Where `needle` first occurs: in the articles first when the article cannot draw it, else in the
@@ -158,6 +165,7 @@ std::vector<core::Fault> glyph_faults(const content::LoadResult& loaded, int max
                                                   " with the letter before it, and that font has no glyph for it; " +
                                                   what_shows(finding) +
                                                   " (check that the mark belongs on that letter)"));
+            faults.back().language = finding.language;
             continue;
         }
         const content::TextLocation at = locate(loaded.files, utf8, finding.in_article);
@@ -165,6 +173,7 @@ std::vector<core::Fault> glyph_faults(const content::LoadResult& loaded, int max
         if (at.file.empty() && finding.elsewhere)
             message += " (the memorial counter writes its number with it in this bundle's language)";
         faults.push_back(core::make_fault(core::FaultCode::MissingGlyph, at.file, at.line, at.column, std::move(message)));
+        faults.back().language = finding.language;
     }
     return faults;
 }
