@@ -119,7 +119,11 @@ LanguageParse parse_language(const BundleFiles& files, const std::string& manife
                                                                     std::string(translation) + "\" but the bundle has no " +
                                                                     manifest_name));
     }
-    if (!translation.empty()) out.manifest.manifest.language = std::string(translation);  // also when unreadable
+    if (!translation.empty() && !out.manifest.parsed) {
+        // Also when its manifest is missing or broken: its own article, never the default's.
+        out.manifest.manifest.language = std::string(translation);
+        out.manifest.manifest.article_file = translation_article_name(translation);
+    }
     bundle.manifest = out.manifest.manifest;
     bundle.memorial = out.manifest.memorial;
     bundle.labels = out.manifest.labels;

@@ -21,6 +21,7 @@ constexpr std::size_t kMaxArticleCodepoints = 200'000;
 constexpr std::size_t kMaxSources = 99;          // citation superscripts have room for two digits
 constexpr std::size_t kMaxTitleCodepoints = 300; // the title is centred on the fallback screen
 constexpr std::size_t kMaxFieldCodepoints = 2000;  // any other manifest text: a caption, not a chapter
+constexpr std::size_t kMaxTranslations = 15;     // each is read and laid out; a tab bar of languages has room for so many
 constexpr std::size_t kMaxLabelCodepoints = 80;  // a label sits on a button or a card's line
 constexpr int kMaxNesting = 8;                   // quotes and lists inside each other
 

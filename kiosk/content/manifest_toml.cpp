@@ -141,6 +141,9 @@ void read_translations(TableReader& reader, const std::string& file, std::vector
         else if (tag == data.manifest.language) bad("\"" + tag + "\" is the bundle's own language; list only the others");
         else if (std::find(data.translations.begin(), data.translations.end(), tag) != data.translations.end())
             bad("\"" + tag + "\" is listed twice");
+        else if (data.translations.size() == kMaxTranslations)
+            bad("more than " + std::to_string(kMaxTranslations) + " translations; the kiosk offers at most " +
+                std::to_string(kMaxTranslations + 1) + " languages");
         else data.translations.push_back(tag);
     }
 }
@@ -387,7 +390,7 @@ std::vector<std::string> manifest_translations(std::string_view text) {
             for (const toml::node& element : *array)
                 if (const auto* value = element.as_string(); value && is_language_tag(value->get()) &&
                                                              std::find(tags.begin(), tags.end(), value->get()) == tags.end())
-                    tags.push_back(value->get());
+                    if (tags.size() < kMaxTranslations) tags.push_back(value->get());
     } catch (...) {
         // parse_manifest reports the broken TOML.
     }

@@ -193,6 +193,15 @@ TEST_CASE("translations: a translation that disagrees with the bundle is refused
         CHECK(find(validated(files), FaultCode::BadField) != nullptr);  // the bundle's own language
         files["manifest.toml"] = replace(files["manifest.toml"], "translations = [\"en\"]", "translations = [\"fa\", \"fa\"]");
         CHECK(find(validated(files), FaultCode::BadField) != nullptr);  // twice
+        // At most 15 translations: the 16th is refused before any of its files is read.
+        std::string many = "translations = [";
+        for (char a = 'a'; a < 'a' + 16; ++a) many += std::string(a == 'a' ? "" : ", ") + "\"z" + a + "\"";
+        files["manifest.toml"] = replace(files["manifest.toml"], "translations = [\"fa\", \"fa\"]", many + "]");
+        const content::LoadResult loaded = validated(files);
+        CHECK(find(loaded, FaultCode::BadField) != nullptr);
+        int missing = 0;
+        for (const core::Fault& fault : loaded.faults) missing += fault.code == FaultCode::FileMissing ? 1 : 0;
+        CHECK(missing == 30);  // each listed one's manifest and article
     }
     SECTION("a translation's file saying another language") {
         content::BundleFiles files = bilingual_files();
