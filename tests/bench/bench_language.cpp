@@ -4,8 +4,6 @@
 // median of later switches back and forth (each lays the article out again: layouts are not kept
 // per language), against the median of a frame with nothing changed (which the App skips).
 // Run: build/bench_language [repeats]
-#include <time.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -15,22 +13,17 @@
 #include <vector>
 
 #include "app/app.h"
+#include "support/proc_stats.h"
+#include "support/report.h"
 #include "content/bundle.h"
 
 using namespace kiosk;
 
 namespace {
 
-double thread_cpu_ms() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) * 1e-6;
-}
+double thread_cpu_ms() { return static_cast<double>(bench::thread_cpu_ns()) * 1e-6; }
 
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    return values.empty() ? 0.0 : values[values.size() / 2];
-}
+double median(const std::vector<double>& values) { return bench::summarise(values).median; }
 
 std::string read(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -60,7 +53,7 @@ content::Bundle long_bilingual(int repeats) {
 int main(int argc, char** argv) {
     const int repeats = argc > 1 ? std::max(1, std::atoi(argv[1])) : 20;
     std::printf("switching language, bilingual fixture at 16 body paragraphs, App::frame without GL, thread CPU ms\n");
-    std::printf("%-10s %12s %14s %14s\n", "panel", "first switch", "later (median)", "nothing changed");
+    std::printf("%-10s %12s %14s %15s\n", "panel", "first switch", "later (median)", "nothing changed");
     for (const app::FrameSize size : {app::FrameSize{800, 480, 96.0f}, app::FrameSize{1080, 1920, 96.0f},
                                       app::FrameSize{3840, 2160, 96.0f}}) {
         app::App app(long_bilingual(8));
@@ -91,7 +84,7 @@ int main(int argc, char** argv) {
         }
         char panel[32];
         std::snprintf(panel, sizeof panel, "%dx%d", size.width, size.height);
-        std::printf("%-10s %12.1f %14.1f %14.2f\n", panel, first, median(later), median(still));
+        std::printf("%-10s %12.1f %14.1f %15.2f\n", panel, first, median(later), median(still));
     }
     return 0;
 }
