@@ -2,7 +2,9 @@
 // paragraphs repeated to the built-in article's length (16 body paragraphs), in an App without a
 // GL surface: per panel size, the CPU time of the frame after the first switch to Persian, and the
 // median of later switches back and forth (each lays the article out again: layouts are not kept
-// per language), against the median of a frame with nothing changed (which the App skips).
+// per language), against the median of a frame with nothing changed (which the App skips); and the
+// kiosk's own heap (support/heap_counter.h) with both languages in memory, at the end and at its
+// peak.
 // Run: build/bench_language [repeats]
 #include <algorithm>
 #include <cstdio>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "support/heap_counter.h"
 #include "support/proc_stats.h"
 #include "support/report.h"
 #include "content/bundle.h"
@@ -51,9 +54,11 @@ content::Bundle long_bilingual(int repeats) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    bench::start_counting();
     const int repeats = argc > 1 ? std::max(1, std::atoi(argv[1])) : 20;
     std::printf("switching language, bilingual fixture at 16 body paragraphs, App::frame without GL, thread CPU ms\n");
-    std::printf("%-10s %12s %14s %15s\n", "panel", "first switch", "later (median)", "nothing changed");
+    std::printf("%-10s %12s %14s %15s %9s %9s\n", "panel", "first switch", "later (median)", "nothing changed", "heap MiB",
+                "peak MiB");
     for (const app::FrameSize size : {app::FrameSize{800, 480, 96.0f}, app::FrameSize{1080, 1920, 96.0f},
                                       app::FrameSize{3840, 2160, 96.0f}}) {
         app::App app(long_bilingual(8));
@@ -84,7 +89,10 @@ int main(int argc, char** argv) {
         }
         char panel[32];
         std::snprintf(panel, sizeof panel, "%dx%d", size.width, size.height);
-        std::printf("%-10s %12.1f %14.1f %15.2f\n", panel, first, median(later), median(still));
+        const bench::HeapCount heap = bench::kiosk_heap();
+        std::printf("%-10s %12.1f %14.1f %15.2f %9.2f %9.2f\n", panel, first, median(later), median(still),
+                    static_cast<double>(heap.live_bytes) / (1024.0 * 1024.0),
+                    static_cast<double>(heap.peak_bytes) / (1024.0 * 1024.0));
     }
     return 0;
 }
