@@ -36,7 +36,8 @@ App::App(content::Bundle bundle, AppParams params) : params_(params), photos_(st
     io.IniFilename = nullptr;  // the kiosk never writes: no imgui.ini
     io.LogFilename = nullptr;
     ImGui::StyleColorsDark();
-    adopt(std::move(bundle));
+    adopt(in_language_or_default(std::move(bundle), params_.language));
+    start_language_ = bundle_.manifest.language;
     view_ = params_.view;
     view_opened_at_ = params_.opened_at;
 
@@ -87,6 +88,16 @@ void App::adopt(content::Bundle bundle) {
 }
 
 void App::set_bundle(content::Bundle bundle, double now) {
+    // A visitor reading a translation keeps reading it, when the new bundle still has it.
+    if (bundle.manifest.language != bundle_.manifest.language) {
+        bool found = false;
+        content::Bundle same = content::in_language(bundle, bundle_.manifest.language, &found);
+        if (found) bundle = std::move(same);
+    }
+    show_bundle(std::move(bundle), now);
+}
+
+void App::show_bundle(content::Bundle bundle, double now) {
     if (laid_out_for_.width != 0) {
         pending_scroll_ = scroll_.position(now);
         pending_scroll_view_ = ViewId::Article;
@@ -257,6 +268,7 @@ void App::relayout(const FrameSize& size, double now) {
         if (KineticScroll* scroll = scroll_of(pending_scroll_view_)) scroll->jump_to(pending_scroll_, now);
         pending_scroll_ = -1.0f;
     }
+    restore_block(now);                // after a change of language: the same paragraph at the top
     layout_card();
     layout_photo();
 }

@@ -73,6 +73,9 @@ struct AppParams {
     double opened_at = 0.0;            // when it opened, on the frame clock (earlier: --time shows a later moment)
     bool reduced_motion = false;       // no animation (--reduced-motion; the config and the visitor can also ask)
     float target_mm = 9.0f;            // the least a touch target measures, each way (tabs, citations, close)
+    // The language shown first and after an idle reset (--language, else the settings'
+    // idle.start_language); empty, or one the bundle lacks (reported): the bundle's default.
+    std::string language;
     KioskConfig config;                // the settings file: touch, idle, accessibility, kiosk lock, operator
 };
 
@@ -151,6 +154,16 @@ public:
     // full). Lays out again; the reader stays at the same distance down, within the new length.
     void set_bundle(content::Bundle bundle, double now);
 
+    // Shows the bundle in another of its languages from the next frame on, in the same view, at the
+    // same block of the article (by block, not by pixels: translations differ in length) and the
+    // same moment of the counter. False, and nothing changes, when the bundle lacks the language.
+    bool set_language(std::string_view language, double now);
+    const std::string& language() const { return bundle_.manifest.language; }
+    // The language the kiosk starts in and an idle reset returns to.
+    const std::string& start_language() const { return start_language_; }
+    // The block of the article at the top of the view, -1 before the first layout.
+    int top_block(double now) const;
+
     // Frames that threw: each one showed the fallback screen (the title on a calm page) instead.
     int failed_frames() const { return failed_frames_; }
     const std::string& last_failure() const { return last_failure_; }
@@ -212,6 +225,11 @@ private:
     };
 
     void adopt(content::Bundle bundle);
+    // `bundle` in `language` when it has it; else its default, with a LanguageNotInBundle warning
+    // on stderr (a service must never stop on a typo in its settings).
+    static content::Bundle in_language_or_default(content::Bundle bundle, const std::string& language);
+    void restore_block(double now);     // after a layout: scroll to pending_block_
+    void show_bundle(content::Bundle bundle, double now);  // set_bundle without keeping the language
     ImDrawData* draw_frame(const FrameSize& size, double now);
     ImDrawData* fallback_frame(const FrameSize& size, double now, const std::string& what);
     // The fallback's title set by the text engine, centred from about 45 % down; false (nothing
@@ -310,6 +328,11 @@ private:
     float sources_x_ = 0.0f;           // the sources list's left edge
     float pending_scroll_ = -1.0f;     // a scroll_to before the first layout
     ViewId pending_scroll_view_ = ViewId::Article;  // the view it scrolls
+    // After a change of language: the block that was at the top and how far into it (0..1), for
+    // the next layout to scroll to; block -1: none.
+    int pending_block_ = -1;
+    float pending_block_fraction_ = 0.0f;
+    std::string start_language_;       // the bundle's tag for params_.language, or its default
     bool fonts_changed_ = false;
     bool dirty_ = true;                // something changed since the last frame
     bool quit_requested_ = false;

@@ -110,6 +110,7 @@ void App::reset_to_start(double now) {
     access_.reduced_motion = config.accessibility.reduced_motion;
     apply_motion_settings(now);
     set_text_step(config.accessibility.text_size, now);
+    if (language() != start_language_) set_language(start_language_, now);
     show(view_from_name(config.idle.start_view).value_or(ViewId::Article), now);
     scroll_.jump_to(0.0f, now);
     sources_scroll_.jump_to(0.0f, now);

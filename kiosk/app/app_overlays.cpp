@@ -97,6 +97,11 @@ void App::draw_overlays(ImDrawList* draw_list, const views::TextPainter& text, d
                 {"Panel", panel_text},
                 {"Kiosk lock", params_.config.window.kiosk ? "on" : "off"},
             };
+            // Each language the bundle holds, the one shown first, with the hash of its own files.
+            std::string languages = manifest.language + " (" + bundle_.language_hash + ")";
+            for (const content::Bundle& translation : bundle_.translations)
+                languages += ", " + translation.manifest.language + " (" + translation.language_hash + ")";
+            facts.lines.insert(facts.lines.begin() + 4, {"Languages", languages});
             if (!last_reload_.empty())
                 facts.lines.push_back({"Last reload", ago_text(now - last_reload_at_) + ": " + last_reload_});
             facts.faults = faults_seen_;

@@ -14,7 +14,7 @@ int run_check(const Options& options) {
                 : check::load_and_validate_dir(options.content_dir, check::ValidateParams{.decode_pictures = true});
     const std::string origin = builtin ? "built-in" : options.content_dir;
     const std::string report =
-        options.json ? check::report_json(loaded.faults, origin) : check::report_text(loaded.faults, origin);
+        options.json ? check::report_json(loaded.faults, origin, loaded.bundle.manifest.languages) : check::report_text(loaded.faults, origin);
     std::fwrite(report.data(), 1, report.size(), stdout);
     std::fflush(stdout);
     return loaded.usable ? 0 : 1;

@@ -3,6 +3,8 @@
 // ConfigSyntax fault here; nothing leaves this file as an exception.
 #include "app/config.h"
 
+#include "content/bundle.h"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -21,7 +23,7 @@ using core::FaultCode;
 
 // [fields] --------------------------------------------------------------------------------------
 
-enum class Kind { Bool, Int, Number, Choice, Pin, Clock };
+enum class Kind { Bool, Int, Number, Choice, Pin, Clock, Language };
 
 struct Field {
     const char* table = "";
@@ -71,6 +73,9 @@ std::vector<Field> fields_of(KioskConfig& c) {
         number("idle", "attract_view_s", c.idle.attract_view_s, 5, 3600, "seconds each view shows in the attract loop"),
         choice("idle", "start_view", c.idle.start_view, {"article", "memorial", "sources"},
                "the view a reset returns to"),
+        {"idle", "start_language", Kind::Language, &c.idle.start_language, 0, 0, {},
+         "the language at start and after a reset, of those the bundle has; empty: the bundle's default; one it "
+         "lacks: the default, with a warning"},
 
         number("touch", "tap_slop_mm", c.touch.tap_slop_mm, 0.5, 20, "a finger may move this many mm and still tap"),
         number("touch", "long_press_s", c.touch.long_press_s, 0.3, 10,
@@ -123,7 +128,8 @@ std::string value_text(const Field& field) {
         case Kind::Int: return std::to_string(*std::get<int*>(field.target));
         case Kind::Number: return format_number(*std::get<double*>(field.target));
         case Kind::Choice:
-        case Kind::Pin: return "\"" + *std::get<std::string*>(field.target) + "\"";
+        case Kind::Pin:
+        case Kind::Language: return "\"" + *std::get<std::string*>(field.target) + "\"";
         case Kind::Clock: {
             const int minute = *std::get<int*>(field.target);
             char text[16];
@@ -145,6 +151,7 @@ std::string range_text(const Field& field) {
             return out;
         }
         case Kind::Pin: return "\"\" or 4 to 12 digits";
+        case Kind::Language: return "\"\" or a language tag such as \"fa\"";
         case Kind::Clock: return "\"00:00\" to \"24:00\"";
     }
     return "";
@@ -206,6 +213,15 @@ public:
                     for (const char* word : field.choices) ok = ok || v->get() == word;
                 if (!ok) {
                     fault(FaultCode::BadSetting, &node, name + " must be one of " + range_text(field) + keep);
+                    return;
+                }
+                *std::get<std::string*>(field.target) = v->get();
+                return;
+            }
+            case Kind::Language: {
+                const auto* v = node.as_string();
+                if (!v || !(v->get().empty() || content::is_language_tag(v->get()))) {
+                    fault(FaultCode::BadSetting, &node, name + " must be a language tag in quotes, such as \"fa\"" + keep);
                     return;
                 }
                 *std::get<std::string*>(field.target) = v->get();

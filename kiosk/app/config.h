@@ -29,6 +29,7 @@ struct IdleConfig {                    // [idle]
     bool attract = true;               // with nobody there, cycle calmly through the views
     double attract_view_s = 20.0;      // each view shows this long in the attract loop
     std::string start_view = "article";  // the view a reset returns to (article, memorial, sources)
+    std::string start_language;        // the language at start and after a reset ("fa"); empty: the bundle's default
 };
 
 struct TouchConfig {                   // [touch]

@@ -117,6 +117,7 @@ app::AppParams app_params(const app::Options& options, const app::KioskConfig& c
     params.config = config;
     params.view = options.view;
     params.reduced_motion = options.reduced_motion;
+    params.language = options.language.empty() ? config.idle.start_language : options.language;
     params.opened_at = 0.0;  // screenshots render at --time on this clock; the window moves it with show()
     return params;
 }
@@ -373,6 +374,11 @@ int run(const std::vector<std::string>& args) {
     if (options.version) {
         std::printf("kiosk %s\ncontent: %s version %s, hash %s (%s)\n", KIOSK_VERSION, bundle.manifest.id.c_str(),
                     bundle.manifest.version.c_str(), bundle.hash.c_str(), bundle.origin.c_str());
+        // Each language and the hash of its own two files: which translation changed.
+        std::printf("languages: %s (%s)", bundle.manifest.language.c_str(), bundle.language_hash.c_str());
+        for (const content::Bundle& translation : bundle.translations)
+            std::printf(", %s (%s)", translation.manifest.language.c_str(), translation.language_hash.c_str());
+        std::printf("\n");
         return 0;
     }
     if (!options.screenshot.empty()) return take_screenshot(options, kiosk_config, std::move(bundle));

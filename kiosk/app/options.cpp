@@ -1,5 +1,7 @@
 #include "app/options.h"
 
+#include "content/bundle.h"
+
 #include <charconv>
 #include <cmath>
 #include <iterator>
@@ -46,6 +48,9 @@ constexpr OptionSpec kOptions[] = {
      "window or screenshot size in pixels, 64 to 16384 a side; default 1080x1920"},
     {"--view", "NAME", OptionValue::Required, "the view to start in: article, memorial or sources"},
     {"--scroll", "PX", OptionValue::Required, "start this many pixels down the view shown (article or sources)"},
+    {"--language", "TAG", OptionValue::Required,
+     "show the bundle in this of its languages (fa, en ...); one it does not have is reported and its "
+     "default shown; overrides the setting idle.start_language"},
     {"--time", "SECONDS", OptionValue::Required,
      "show the moment this long after the view opened (the memorial counter's animation); screenshots "
      "default to the settled state"},
@@ -74,7 +79,7 @@ constexpr OptionSpec kOptions[] = {
 
 constexpr std::string_view kForms[] = {
     "[--content DIR | --content-if-present DIR] [--fullscreen | --size WxH] [--view NAME] [--scroll PX] "
-    "[--time SECONDS] [--reduced-motion] [--screenshot FILE.png] [--config FILE] [--config-dir DIR] "
+    "[--language TAG] [--time SECONDS] [--reduced-motion] [--screenshot FILE.png] [--config FILE] [--config-dir DIR] "
     "[--health-file PATH] [--gl API]",
     "--check [DIR] [--json]",
     "--print-config | --print-manpage | --version | --help",
@@ -205,6 +210,10 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
             const std::optional<ViewId> view = view_from_name(value);
             if (!view) return fail("--view '" + value + "' is not a view (article, memorial, sources)");
             options.view = *view;
+        } else if (name == "--language") {
+            if (!content::is_language_tag(value))
+                return fail("--language '" + value + "' is not a language tag such as fa or en-GB");
+            options.language = value;
         } else if (name == "--scroll") {
             if (!parse_pixels(value, options.scroll)) return fail("--scroll '" + value + "' is not a number of pixels");
         } else if (name == "--time") {

@@ -21,6 +21,7 @@ struct Options {
     double time = -1.0;                // --time SECONDS: show that moment after the view opened; <0: settled (screenshots) or now
     bool reduced_motion = false;       // --reduced-motion: no animation, final states at once
     float scroll = 0.0f;               // --scroll PX: start this far down the article
+    std::string language;              // --language TAG: the bundle's language to show; empty: the settings', else the default
     std::string screenshot;            // --screenshot FILE.png: render one frame headless and exit
     std::string config_path;           // --config FILE: settings (TOML, app/config.h); empty: all defaults
     std::string health_file;           // --health-file PATH: the one file the kiosk writes (service/health_file.h)

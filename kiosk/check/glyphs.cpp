@@ -48,6 +48,7 @@ struct Finding {
     bool notdef_only = false;          // a font has it, but shaping gives .notdef (a mark on another font's letter)
     std::string context;               // for a mark: the letter it sits on and the mark, to find it in the files
     std::string font;                  // for a mark: the font of the letter it sits on
+    std::string language;              // the bundle language it was first found in
 };
 
 std::string utf8_of(uint32_t codepoint) {
@@ -71,7 +72,10 @@ void engine_findings(const content::Bundle& bundle, std::map<uint32_t, Finding>&
         const layout::ShapedBlock shaped = layout::shape_block(block, bundle.manifest.language, faces);
         if (!shaped.error.ok()) continue;
         const text::ShapedParagraph& paragraph = shaped.shaped;
-        for (uint32_t codepoint : paragraph.uncovered) found[codepoint].in_article = true;
+        for (uint32_t codepoint : paragraph.uncovered) {
+            found[codepoint].in_article = true;
+            if (found[codepoint].language.empty()) found[codepoint].language = bundle.manifest.language;
+        }
         for (const text::ShapedRun& run : paragraph.runs) {
             const text::ShapingFace* face = faces.shaping[static_cast<size_t>(run.run.face)];
             for (const text::ShapedGlyph& glyph : run.glyphs) {
@@ -87,6 +91,7 @@ void engine_findings(const content::Bundle& bundle, std::map<uint32_t, Finding>&
                     if (face->covers(codepoint) || codepoint <= 0x20) continue;
                     Finding& finding = found[codepoint];
                     finding.in_article = true;
+                    if (finding.language.empty()) finding.language = bundle.manifest.language;
                     if (std::find(paragraph.uncovered.begin(), paragraph.uncovered.end(), codepoint) ==
                             paragraph.uncovered.end() &&
                         finding.context.empty()) {
@@ -106,8 +111,23 @@ void imgui_findings(const content::Bundle& bundle, std::map<uint32_t, Finding>& 
     content::Bundle rest = bundle;
     rest.article.clear();
     rest.memorial.caption += " " + layout::format_count(1234567890, bundle.manifest.language);
-    for (uint32_t codepoint : text::missing_codepoints(text::codepoints_of(content::visible_text(rest)), imgui_faces()))
+    for (uint32_t codepoint : text::missing_codepoints(text::codepoints_of(content::visible_text(rest)), imgui_faces())) {
         found[codepoint].elsewhere = true;
+        if (found[codepoint].language.empty()) found[codepoint].language = bundle.manifest.language;
+    }
+}
+
+// Where `needle` first occurs: in the articles first when the article cannot draw it, else in the
+// manifests only (the texts ImGui draws come from there), so the place given is a place it fails.
+content::TextLocation locate(const content::BundleFiles& files, const std::string& needle, bool in_article) {
+    content::BundleFiles preferred;
+    for (const auto& [name, bytes] : files) {
+        const bool manifest = name.rfind("manifest", 0) == 0;
+        if (manifest != in_article) preferred.emplace(name, bytes);
+    }
+    content::TextLocation at = content::find_text(preferred, needle);
+    if (at.file.empty() && in_article) at = content::find_text(files, needle);
+    return at;
 }
 
 std::string what_shows(const Finding& finding) {
@@ -123,6 +143,10 @@ std::vector<core::Fault> glyph_faults(const content::LoadResult& loaded, int max
     std::map<uint32_t, Finding> found;
     engine_findings(loaded.bundle, found);
     imgui_findings(loaded.bundle, found);
+    for (const content::Bundle& translation : loaded.bundle.translations) {
+        engine_findings(translation, found);
+        imgui_findings(translation, found);
+    }
     std::vector<core::Fault> faults;
     for (const auto& [codepoint, finding] : found) {
         if (static_cast<int>(faults.size()) == max_reported) {
@@ -134,20 +158,22 @@ std::vector<core::Fault> glyph_faults(const content::LoadResult& loaded, int max
         const std::string utf8 = utf8_of(codepoint);
         const std::string name = text::codepoint_label(codepoint) + " (\"" + utf8 + "\")";
         if (finding.notdef_only && !finding.elsewhere) {
-            content::TextLocation at = content::find_text(loaded.files, finding.context);
-            if (at.file.empty()) at = content::find_text(loaded.files, utf8);
+            content::TextLocation at = locate(loaded.files, finding.context, true);
+            if (at.file.empty()) at = locate(loaded.files, utf8, true);
             faults.push_back(core::make_fault(core::FaultCode::NotdefGlyph, at.file, at.line, at.column,
                                               "the character " + name + " is set in " + finding.font +
                                                   " with the letter before it, and that font has no glyph for it; " +
                                                   what_shows(finding) +
                                                   " (check that the mark belongs on that letter)"));
+            faults.back().language = finding.language;
             continue;
         }
-        const content::TextLocation at = content::find_text(loaded.files, utf8);
+        const content::TextLocation at = locate(loaded.files, utf8, finding.in_article);
         std::string message = "no bundled font has the character " + name + "; " + what_shows(finding);
         if (at.file.empty() && finding.elsewhere)
             message += " (the memorial counter writes its number with it in this bundle's language)";
         faults.push_back(core::make_fault(core::FaultCode::MissingGlyph, at.file, at.line, at.column, std::move(message)));
+        faults.back().language = finding.language;
     }
     return faults;
 }

@@ -47,11 +47,26 @@ std::string json_string(const std::string& text) {
     return out + "\"";
 }
 
-std::string report_json(const std::vector<core::Fault>& faults, const std::string& origin) {
+std::string report_json(const std::vector<core::Fault>& faults, const std::string& origin,
+                        const std::vector<std::string>& languages) {
     const Summary summary = summarise(faults);
     std::string out = "{\"bundle\":" + json_string(origin) + ",\"usable\":" + (summary.errors == 0 ? "true" : "false") +
                       ",\"errors\":" + std::to_string(summary.errors) +
-                      ",\"warnings\":" + std::to_string(summary.warnings) + ",\"faults\":[";
+                      ",\"warnings\":" + std::to_string(summary.warnings);
+    if (!languages.empty()) {
+        out += ",\"languages\":{";
+        for (size_t i = 0; i < languages.size(); ++i) {
+            std::vector<core::Fault> own;
+            for (const core::Fault& fault : faults)
+                if (fault.language == languages[i]) own.push_back(fault);
+            const Summary counts = summarise(own);
+            if (i > 0) out += ',';
+            out += json_string(languages[i]) + ":{\"errors\":" + std::to_string(counts.errors) +
+                   ",\"warnings\":" + std::to_string(counts.warnings) + "}";
+        }
+        out += "}";
+    }
+    out += ",\"faults\":[";
     for (size_t i = 0; i < faults.size(); ++i) {
         const core::Fault& fault = faults[i];
         if (i > 0) out += ',';
@@ -59,7 +74,7 @@ std::string report_json(const std::vector<core::Fault>& faults, const std::strin
         out += fault.severity == core::Severity::Error ? "error" : "warning";
         out += "\",\"code\":\"" + std::string(core::fault_name(fault.code)) + "\",\"file\":" + json_string(fault.file) +
                ",\"line\":" + std::to_string(fault.line) + ",\"column\":" + std::to_string(fault.column) +
-               ",\"message\":" + json_string(fault.message) + "}";
+               ",\"language\":" + json_string(fault.language) + ",\"message\":" + json_string(fault.message) + "}";
     }
     return out + "]}\n";
 }

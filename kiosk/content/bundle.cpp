@@ -1,6 +1,7 @@
 // The bundle's public functions: checks every file, runs the manifest and article readers, joins
 // citations to sources, and reads bundles from a directory or from the binary.
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -60,51 +61,218 @@ void sort_faults(std::vector<core::Fault>& faults, const std::string& article_fi
     });
 }
 
+uint64_t fnv1a(uint64_t hash, std::string_view bytes) {
+    for (unsigned char c : bytes) {
+        hash ^= c;
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
+// FNV-1a 64 over one language's two files (those present), hex.
+std::string language_hash(const BundleFiles& files, const std::string& manifest, const std::string& article) {
+    uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const std::string* name : {&manifest, &article})
+        if (auto it = files.find(*name); it != files.end()) hash = fnv1a(hash, it->second);
+    char out[17] = {};
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
+    return out;
+}
+
+const char* kind_name(BlockKind kind) {
+    switch (kind) {
+    case BlockKind::SectionLabel: return "a section label (######)";
+    case BlockKind::Headline: return "the headline (#)";
+    case BlockKind::Standfirst: return "the standfirst (>)";
+    case BlockKind::Paragraph: return "a paragraph";
+    case BlockKind::Subheading: return "a subheading (##)";
+    case BlockKind::Byline: return "the byline";
+    case BlockKind::Credit: return "a credit line";
+    }
+    return "a block";
+}
+
+// One language's manifest and article, parsed.
+struct LanguageParse {
+    Bundle bundle;
+    std::vector<bool> cited;           // per source of the bundle (the default language's order)
+    bool article_read = false;
+    detail::ManifestData manifest;
+    std::string manifest_name;
+};
+
+// Reads manifest `manifest_name` and its article; `translation` empty for the default language.
+LanguageParse parse_language(const BundleFiles& files, const std::string& manifest_name, std::string_view translation,
+                             const LanguageParse* main, const std::set<std::string>& reported,
+                             std::vector<core::Fault>& faults) {
+    LanguageParse out;
+    out.manifest_name = manifest_name;
+    Bundle& bundle = out.bundle;
+    if (auto it = files.find(manifest_name); it != files.end()) {
+        std::string_view text;
+        if (check_file(it->second, manifest_name, faults, text))
+            out.manifest = detail::parse_manifest(text, manifest_name, faults, translation);
+    } else if (!reported.count(manifest_name)) {
+        faults.push_back(core::make_fault(FaultCode::FileMissing, manifest_name, 0, 0,
+                                          translation.empty() ? "the bundle has no manifest.toml"
+                                                              : "manifest.toml lists the translation \"" +
+                                                                    std::string(translation) + "\" but the bundle has no " +
+                                                                    manifest_name));
+    }
+    if (!translation.empty() && !out.manifest.parsed) {
+        // Also when its manifest is missing or broken: its own article, never the default's.
+        out.manifest.manifest.language = std::string(translation);
+        out.manifest.manifest.article_file = translation_article_name(translation);
+    }
+    bundle.manifest = out.manifest.manifest;
+    bundle.memorial = out.manifest.memorial;
+    bundle.labels = out.manifest.labels;
+    if (!main) {
+        bundle.sources = out.manifest.sources;
+    } else {
+        // The bundle's sources, in its order, with this language's words; the ids (and so the
+        // citation numbers) are the bundle's.
+        const Bundle& base = main->bundle;
+        bundle.manifest.id = base.manifest.id;
+        bundle.manifest.version = base.manifest.version;
+        bundle.memorial.figure = base.memorial.figure;
+        if (out.manifest.figure_line > 0 && out.manifest.memorial.figure != base.memorial.figure)
+            faults.push_back(core::make_fault(FaultCode::TranslationMismatch, manifest_name, out.manifest.figure_line, 0,
+                                              "memorial.figure is " + std::to_string(out.manifest.memorial.figure) +
+                                                  " here but " + std::to_string(base.memorial.figure) +
+                                                  " in manifest.toml; every language shows the same figure (leave it "
+                                                  "out here)"));
+        const std::vector<Source>& own = out.manifest.sources;
+        for (size_t i = 0; i < own.size(); ++i) {
+            const bool known = std::any_of(base.sources.begin(), base.sources.end(),
+                                           [&](const Source& s) { return s.id == own[i].id; });
+            if (!known && !own[i].id.empty())
+                faults.push_back(core::make_fault(FaultCode::TranslationMismatch, manifest_name, out.manifest.source_lines[i],
+                                                  0, "the source \"" + own[i].id + "\" is not in manifest.toml; a "
+                                                     "translation gives the words of the bundle's sources, by their ids"));
+        }
+        const bool parsed = out.manifest.parsed;
+        for (const Source& source : base.sources) {
+            const auto found = std::find_if(own.begin(), own.end(), [&](const Source& s) { return s.id == source.id; });
+            if (found == own.end()) {
+                if (parsed && !source.id.empty())
+                    faults.push_back(core::make_fault(FaultCode::TranslationMismatch, manifest_name, 0, 0,
+                                                      "the source \"" + source.id + "\" of manifest.toml has no "
+                                                      "[[sources]] block here; give its who, what and uses in this "
+                                                      "language"));
+                bundle.sources.push_back(source);  // its words in the default language, so numbers still match
+                continue;
+            }
+            Source translated = *found;
+            if (translated.url.empty()) translated.url = source.url;  // an address is the same in every language
+            bundle.sources.push_back(std::move(translated));
+        }
+    }
+
+    const std::string& article_name = bundle.manifest.article_file;
+    out.cited.assign(bundle.sources.size(), false);
+    if (auto it = files.find(article_name); it != files.end()) {
+        std::string_view text;
+        if (check_file(it->second, article_name, faults, text)) {
+            bundle.article = detail::parse_article(text, article_name, bundle.sources, out.cited, faults);
+            out.article_read = true;
+        }
+    } else if (!reported.count(article_name)) {
+        faults.push_back(core::make_fault(FaultCode::FileMissing, article_name, 0, 0,
+                                          "the article file " + article_name + " named in " + manifest_name +
+                                              " is missing"));
+    }
+    bundle.language_hash = language_hash(files, manifest_name, article_name);
+    return out;
+}
+
+// Translations keep the article's blocks one for one: switching language keeps the reader's
+// place by block, so a missing or extra paragraph would move them.
+void compare_blocks(const LanguageParse& main, const LanguageParse& translation, std::vector<core::Fault>& faults) {
+    const std::vector<Block>& a = main.bundle.article;
+    const std::vector<Block>& b = translation.bundle.article;
+    const std::string& main_file = main.bundle.manifest.article_file;
+    const std::string& file = translation.bundle.manifest.article_file;
+    const std::string rule = "; a translation keeps the article's paragraphs, headings and lines one for one";
+    for (size_t i = 0; i < a.size() && i < b.size(); ++i)
+        if (a[i].kind != b[i].kind) {
+            faults.push_back(core::make_fault(FaultCode::TranslationMismatch, file, b[i].line, 0,
+                                              "block " + std::to_string(i + 1) + " is " + kind_name(b[i].kind) +
+                                                  " here but " + kind_name(a[i].kind) + " in " + main_file + " (line " +
+                                                  std::to_string(a[i].line) + ")" + rule));
+            return;
+        }
+    if (a.size() != b.size()) {
+        const int line = b.size() > a.size() ? b[a.size()].line : (b.empty() ? 0 : b.back().line);
+        faults.push_back(core::make_fault(FaultCode::TranslationMismatch, file, line, 0,
+                                          file + " has " + std::to_string(b.size()) + " blocks and " + main_file + " " +
+                                              std::to_string(a.size()) + (b.size() > a.size() ? ": this is the first extra one" : "") +
+                                              rule));
+    }
+}
+
+// Each fault in a language's files says which language it is in (--json lists them by language).
+void tag_languages(std::vector<core::Fault>& faults, const std::vector<const LanguageParse*>& languages) {
+    for (core::Fault& fault : faults)
+        for (const LanguageParse* language : languages)
+            if (fault.language.empty() && !fault.file.empty() &&
+                (fault.file == language->manifest_name || fault.file == language->bundle.manifest.article_file))
+                fault.language = language->bundle.manifest.language;
+}
+
 // `reported`: files whose absence or trouble the caller has already reported (reading from disk).
 LoadResult parse_files(const BundleFiles& files, std::string_view origin, const std::set<std::string>& reported,
                        std::vector<core::Fault> faults) {
     LoadResult result;
+    const std::string manifest_name(kManifestFile);
+    LanguageParse main = parse_language(files, manifest_name, {}, nullptr, reported, faults);
+    std::vector<LanguageParse> translations;
+    for (const std::string& tag : main.manifest.translations) {
+        translations.push_back(parse_language(files, translation_manifest_name(tag), tag, &main, reported, faults));
+        if (main.article_read && translations.back().article_read) compare_blocks(main, translations.back(), faults);
+    }
+
+    // A source is unused when no language cites it; cited in one language but not another, the
+    // translations disagree.
+    std::vector<const LanguageParse*> all{&main};
+    for (const LanguageParse& translation : translations) all.push_back(&translation);
+    const std::vector<Source>& sources = main.bundle.sources;
+    for (size_t i = 0; i < sources.size(); ++i) {
+        if (sources[i].id.empty()) continue;
+        const LanguageParse* citing = nullptr;
+        for (const LanguageParse* language : all)
+            if (language->article_read && language->cited[i]) citing = citing ? citing : language;
+        if (!citing) {
+            if (main.article_read)
+                faults.push_back(core::make_fault(FaultCode::UnusedSource, manifest_name, main.manifest.source_lines[i], 0,
+                                                  "no [^" + sources[i].id + "] marker in the article cites this source"));
+            continue;
+        }
+        for (const LanguageParse* language : all)
+            if (language->article_read && !language->cited[i]) {
+                faults.push_back(core::make_fault(
+                    FaultCode::CitationMismatch, language->bundle.manifest.article_file, 0, 0,
+                    "no [^" + sources[i].id + "] marker cites the source \"" + sources[i].id + "\" here, but " +
+                        citing->bundle.manifest.article_file + " cites it; every language cites the same sources"));
+            }
+    }
+    tag_languages(faults, all);
+
     Bundle& bundle = result.bundle;
+    bundle = std::move(main.bundle);
     bundle.origin = std::string(origin);
     bundle.hash = fnv1a_hex(files);
-
-    const std::string manifest_name(kManifestFile);
-    detail::ManifestData manifest;
-    if (auto it = files.find(manifest_name); it != files.end()) {
-        std::string_view text;
-        if (check_file(it->second, manifest_name, faults, text)) manifest = detail::parse_manifest(text, manifest_name, faults);
-    } else if (!reported.count(manifest_name)) {
-        faults.push_back(core::make_fault(FaultCode::FileMissing, manifest_name, 0, 0,
-                                          "the bundle has no manifest.toml"));
-    }
-    bundle.manifest = manifest.manifest;
-    bundle.memorial = manifest.memorial;
-    bundle.sources = manifest.sources;
-    bundle.labels = manifest.labels;
-
-    const std::string& article_name = bundle.manifest.article_file;
-    std::vector<bool> cited(bundle.sources.size(), false);
-    bool article_read = false;
-    if (auto it = files.find(article_name); it != files.end()) {
-        std::string_view text;
-        if (check_file(it->second, article_name, faults, text)) {
-            bundle.article = detail::parse_article(text, article_name, bundle.sources, cited, faults);
-            article_read = true;
-        }
-    } else if (!reported.count(article_name)) {
-        faults.push_back(core::make_fault(FaultCode::FileMissing, article_name, 0, 0,
-                                          "the article file " + article_name + " named in manifest.toml is missing"));
+    std::vector<std::string> languages{bundle.manifest.language};
+    for (const LanguageParse& translation : translations) languages.push_back(translation.bundle.manifest.language);
+    bundle.manifest.languages = languages;
+    for (LanguageParse& translation : translations) {
+        translation.bundle.manifest.languages = languages;
+        translation.bundle.origin = bundle.origin;
+        translation.bundle.hash = bundle.hash;
+        bundle.translations.push_back(std::move(translation.bundle));
     }
 
-    // Only meaningful when the article could be read: otherwise every source would look unused.
-    if (article_read)
-        for (std::size_t i = 0; i < bundle.sources.size(); ++i)
-            if (!cited[i] && !bundle.sources[i].id.empty())
-                faults.push_back(core::make_fault(FaultCode::UnusedSource, manifest_name, manifest.source_lines[i], 0,
-                                                  "no [^" + bundle.sources[i].id + "] marker in the article cites "
-                                                  "this source"));
-
-    sort_faults(faults, article_name);
+    sort_faults(faults, bundle.manifest.article_file);
     result.files = files;
     result.usable = !core::has_errors(faults);
     result.faults = std::move(faults);
@@ -206,6 +374,25 @@ LoadResult load_bundle_dir(const std::string& dir) {
                 article_name = detail::manifest_article_name(detail::strip_bom(text, manifest_name, ignored));
         }
         read_into(root, article_name, files, reported, faults);
+        // Each translation's manifest, then the article it names.
+        std::vector<std::string> translations;
+        if (auto it = files.find(manifest_name); it != files.end()) {
+            std::vector<core::Fault> ignored;
+            if (detail::check_utf8(it->second, manifest_name, ignored))
+                translations = detail::manifest_translations(detail::strip_bom(it->second, manifest_name, ignored));
+        }
+        for (const std::string& tag : translations) {
+            const std::string name = translation_manifest_name(tag);
+            read_into(root, name, files, reported, faults);
+            std::string translated_article = translation_article_name(tag);
+            if (auto it = files.find(name); it != files.end()) {
+                std::vector<core::Fault> ignored;
+                if (detail::check_utf8(it->second, name, ignored))
+                    translated_article =
+                        detail::manifest_article_name(detail::strip_bom(it->second, name, ignored), translated_article);
+            }
+            if (!files.count(translated_article)) read_into(root, translated_article, files, reported, faults);
+        }
         return parse_files(files, dir, reported, std::move(faults));
     } catch (const std::exception& error) {
         return internal_failure(dir, std::string("the bundle could not be read: ") + error.what());
@@ -252,6 +439,59 @@ std::string visible_text(const Bundle& bundle) {
     } catch (...) {
         // Out of memory: the coverage check then sees less text, and a missing glyph shows as a box.
     }
+    return out;
+}
+
+std::string translation_manifest_name(std::string_view language) {
+    return "manifest." + std::string(language) + ".toml";
+}
+
+std::string translation_article_name(std::string_view language) {
+    return "article." + std::string(language) + ".md";
+}
+
+namespace {
+
+// "fa_IR" -> "fa-ir": tags compare ignoring case, '_' read as '-'.
+std::string folded(std::string_view tag) {
+    std::string out;
+    for (char c : tag) out += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+}  // namespace
+
+std::string match_language(const Bundle& bundle, std::string_view language) {
+    const std::vector<std::string>& tags = bundle.manifest.languages;
+    const std::string wanted = folded(language);
+    if (wanted.empty()) return "";
+    for (const std::string& tag : tags)
+        if (folded(tag) == wanted) return tag;
+    const std::string primary = wanted.substr(0, wanted.find('-'));
+    for (const std::string& tag : tags)
+        if (folded(tag).substr(0, folded(tag).find('-')) == primary) return tag;
+    return "";
+}
+
+Bundle in_language(const Bundle& bundle, std::string_view language, bool* found) {
+    const std::string tag = match_language(bundle, language);
+    if (found) *found = !tag.empty();
+    if (tag.empty() || tag == bundle.manifest.language) return bundle;
+    // Every language side by side, then the one asked for on top and the rest in the bundle's order.
+    std::vector<const Bundle*> all{&bundle};
+    for (const Bundle& translation : bundle.translations) all.push_back(&translation);
+    Bundle out;
+    for (const Bundle* one : all)
+        if (one->manifest.language == tag) {
+            out = *one;
+            out.translations.clear();
+        }
+    for (const std::string& other : bundle.manifest.languages)
+        for (const Bundle* one : all)
+            if (one->manifest.language == other && other != tag) {
+                out.translations.push_back(*one);
+                out.translations.back().translations.clear();
+            }
     return out;
 }
 

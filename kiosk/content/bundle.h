@@ -79,8 +79,15 @@ struct Manifest {
     std::string publisher;             // who published the article
     std::string credit;                // copyright / credit line
     std::string article_file = "article.md";
+    // Every language the bundle holds, its default (manifest.toml's own `language`) first, then
+    // the translations in the order `translations` names them. The same in every language's Manifest.
+    std::vector<std::string> languages;
 };
 
+// A bundle in one language at its top level. A bundle with translations holds the other languages,
+// each complete, in `translations`: the figure, the source ids (and so the citation numbers) and
+// the article's blocks one for one are the same in all; wording, attribution, captions, the
+// sources' texts and the labels are each language's own. in_language() brings one to the top.
 struct Bundle {
     Manifest manifest;
     std::vector<Block> article;
@@ -89,7 +96,26 @@ struct Bundle {
     Labels labels;                     // the interface's words in the bundle's language
     std::string origin;                // "built-in" or the directory it came from
     std::string hash;                  // FNV-1a 64 of the files' bytes, hex: identifies the content
+    std::string language_hash;         // FNV-1a 64 of this language's own files (its manifest and article)
+    std::vector<Bundle> translations;  // the other languages, each with no translations of its own
 };
+
+// The bundle with `language`'s texts at its top level and every other language (the default
+// too) in `translations`, in the order of manifest.languages. `language` is matched ignoring case
+// and '_' for '-', then by its first subtag ("fa-IR" finds "fa"). When the bundle has no such
+// language, the bundle is returned as it is and *found is false.
+Bundle in_language(const Bundle& bundle, std::string_view language, bool* found = nullptr);
+
+// The tag of the bundle's language that `language` names (as in_language matches it), or "".
+std::string match_language(const Bundle& bundle, std::string_view language);
+
+// True when `tag` is a well-formed BCP 47 language tag whose language is 2 or 3 letters ("en",
+// "fa-IR", "sr-Latn-RS"); "English", "en_GB" and "" are not.
+bool is_language_tag(std::string_view tag);
+
+// The file names of a translation: "manifest.fa.toml"; its article's default "article.fa.md".
+std::string translation_manifest_name(std::string_view language);
+std::string translation_article_name(std::string_view language);
 
 // The files of a bundle, by name relative to the bundle root ("manifest.toml", "article.md").
 using BundleFiles = std::map<std::string, std::string>;
@@ -121,7 +147,8 @@ struct TextLocation {
 TextLocation find_text(const BundleFiles& files, std::string_view needle);
 
 // Checks that judge wording rather than form, so parse_bundle leaves them to the validator: the
-// memorial figure is stated in the article, and the remembrance line quotes it word for word.
+// memorial figure is stated in the article, and the remembrance line quotes it word for word, in
+// every language of the bundle (with Persian and Arabic-Indic digits read as digits).
 // Warnings only (FigureNotInArticle, NotVerbatim); empty when the bundle is not usable.
 std::vector<core::Fault> check_wording(const LoadResult& loaded);
 

@@ -21,6 +21,7 @@ constexpr std::size_t kMaxArticleCodepoints = 200'000;
 constexpr std::size_t kMaxSources = 99;          // citation superscripts have room for two digits
 constexpr std::size_t kMaxTitleCodepoints = 300; // the title is centred on the fallback screen
 constexpr std::size_t kMaxFieldCodepoints = 2000;  // any other manifest text: a caption, not a chapter
+constexpr std::size_t kMaxTranslations = 15;     // each is read and laid out; a tab bar of languages has room for so many
 constexpr std::size_t kMaxLabelCodepoints = 80;  // a label sits on a button or a card's line
 constexpr int kMaxNesting = 8;                   // quotes and lists inside each other
 
@@ -51,18 +52,30 @@ std::string_view strip_bom(std::string_view bytes, const std::string& file, std:
 
 struct ManifestData {
     Manifest manifest;
+    std::vector<std::string> translations;  // [bundle].translations of manifest.toml, well-formed tags only
+    int translations_line = 0;         // where they are listed, for faults about one
     Memorial memorial;
+    int figure_line = 0;               // where [memorial].figure is; 0 when it is not given
     std::vector<Source> sources;
     Labels labels;                     // English defaults where [labels] gives none
     std::vector<int> source_lines;     // line of each source's [[sources]] table, for UnusedSource
     bool parsed = false;               // false: the TOML itself was broken
 };
 
-ManifestData parse_manifest(std::string_view text, const std::string& file, std::vector<core::Fault>& faults);
+// `translation`: empty for manifest.toml; a translation's tag for its manifest.<tag>.toml, which
+// holds that language's texts only: no id, figure or list of translations required (a figure it
+// does give is compared with the bundle's by the caller).
+ManifestData parse_manifest(std::string_view text, const std::string& file, std::vector<core::Fault>& faults,
+                            std::string_view translation = {});
 
-// The article file the manifest names, or the default when it names none or cannot be read.
+// The article file the manifest names, or `fallback` when it names none or cannot be read.
 // Reports nothing: parse_manifest reports the same problems when the bundle is parsed.
-std::string manifest_article_name(std::string_view text);
+std::string manifest_article_name(std::string_view text, const std::string& fallback = Manifest{}.article_file);
+
+// The translations manifest.toml lists (well-formed tags only), for reading their files.
+// Reports nothing, like manifest_article_name.
+std::vector<std::string> manifest_translations(std::string_view text);
+
 
 // Code points in well-formed UTF-8 (counts lead bytes).
 std::size_t count_codepoints(std::string_view text);

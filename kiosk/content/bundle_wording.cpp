@@ -101,10 +101,10 @@ bool contains_number(const std::string& text, const std::string& form) {
     return false;
 }
 
-// Line of `key = ...` in the manifest, 0 when absent (keys are unique enough: figure and
+// Line of `key = ...` in `manifest`, 0 when absent (keys are unique enough: figure and
 // remembrance appear only in [memorial]).
-int key_line(const BundleFiles& files, std::string_view key) {
-    const auto it = files.find("manifest.toml");
+int key_line(const BundleFiles& files, std::string_view key, const std::string& manifest) {
+    const auto it = files.find(manifest);
     if (it == files.end()) return 0;
     const std::string& text = it->second;
     int line = 1;
@@ -128,30 +128,42 @@ int key_line(const BundleFiles& files, std::string_view key) {
 
 namespace kiosk::content {
 
-std::vector<core::Fault> check_wording(const LoadResult& loaded) {
-    std::vector<core::Fault> faults;
-    if (!loaded.usable) return faults;
-    const Bundle& bundle = loaded.bundle;
+namespace {
+
+// One language's figure and remembrance against its own article.
+void check_language(const Bundle& bundle, const BundleFiles& files, bool translation, std::vector<core::Fault>& faults) {
     const std::string words = detail::article_words(bundle);
     const std::string numbers = detail::western_digits(words);
     const Memorial& memorial = bundle.memorial;
-    const std::string manifest = "manifest.toml";
+    const std::string manifest = translation ? translation_manifest_name(bundle.manifest.language) : "manifest.toml";
+    const std::string& article = bundle.manifest.article_file;
     if (memorial.figure > 0) {
         bool stated = false;
         for (const std::string& form : detail::written_forms(memorial.figure))
             stated = stated || detail::contains_number(numbers, form);
+        // A translation gives no figure of its own: the fault points at its article.
         if (!stated)
-            faults.push_back(core::make_fault(core::FaultCode::FigureNotInArticle, manifest,
-                                              detail::key_line(loaded.files, "figure"), 0,
-                                              "memorial.figure is " + std::to_string(memorial.figure) +
-                                                  ", but the article never states that number; check it against "
-                                                  "the article"));
+            faults.push_back(core::make_fault(core::FaultCode::FigureNotInArticle, translation ? article : manifest,
+                                              translation ? 0 : detail::key_line(files, "figure", manifest), 0,
+                                              "memorial.figure is " + std::to_string(memorial.figure) + ", but " +
+                                                  article + " never states that number; check it against the article"));
     }
     if (!memorial.remembrance.empty() && words.find(memorial.remembrance) == std::string::npos)
         faults.push_back(core::make_fault(core::FaultCode::NotVerbatim, manifest,
-                                          detail::key_line(loaded.files, "remembrance"), 0,
-                                          "memorial.remembrance is not found word for word in the article; copy "
-                                          "the line from the article exactly, quotes and punctuation included"));
+                                          detail::key_line(files, "remembrance", manifest), 0,
+                                          "memorial.remembrance is not found word for word in " + article +
+                                              "; copy the line from the article exactly, quotes and punctuation "
+                                              "included"));
+    for (size_t i = faults.size(); i-- > 0 && faults[i].language.empty();) faults[i].language = bundle.manifest.language;
+}
+
+}  // namespace
+
+std::vector<core::Fault> check_wording(const LoadResult& loaded) {
+    std::vector<core::Fault> faults;
+    if (!loaded.usable) return faults;
+    check_language(loaded.bundle, loaded.files, false, faults);
+    for (const Bundle& translation : loaded.bundle.translations) check_language(translation, loaded.files, true, faults);
     return faults;
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include <toml++/toml.h>
+#include <unicode/uloc.h>
 
 #include "content/bundle_internal.h"
 
@@ -81,7 +82,8 @@ const toml::table* table_at(const toml::table& root, std::string_view key, const
     return nullptr;
 }
 
-// A BCP 47 shape check only (letters, then subtags): enough to catch "English" or "en_GB".
+// The shape of a tag (letters, then subtags): catches "English" or "en_GB", which ICU's parser
+// would take as a language of its own or stop at.
 bool looks_like_language_tag(std::string_view tag) {
     if (tag.empty()) return false;
     std::size_t start = 0;
@@ -110,26 +112,75 @@ bool is_plain_file_name(std::string_view name) {
            name.find('\0') == std::string_view::npos;
 }
 
+// [bundle].translations: the other languages' tags, each with its own manifest.<tag>.toml.
+void read_translations(TableReader& reader, const std::string& file, std::vector<core::Fault>& faults,
+                       ManifestData& data, bool main) {
+    const toml::node* node = reader.node("translations");
+    if (!node) return;
+    data.translations_line = line_of(node);
+    if (!main) {
+        faults.push_back(core::make_fault(FaultCode::BadField, file, line_of(node), column_of(node),
+                                          "only manifest.toml lists the translations; remove bundle.translations here"));
+        return;
+    }
+    const toml::array* array = node->as_array();
+    if (!array) {
+        faults.push_back(core::make_fault(FaultCode::BadField, file, line_of(node), column_of(node),
+                                          "bundle.translations must be a list of language tags, such as [\"fa\"]"));
+        return;
+    }
+    for (const toml::node& element : *array) {
+        const auto* value = element.as_string();
+        const std::string tag = value ? value->get() : std::string();
+        const auto bad = [&](const std::string& why) {
+            faults.push_back(core::make_fault(FaultCode::BadField, file, line_of(&element), column_of(&element),
+                                              "bundle.translations: " + why));
+        };
+        if (!value) bad("each entry must be a language tag in quotes, such as \"fa\"");
+        else if (!is_language_tag(tag)) bad("\"" + tag + "\" is not a language tag (BCP 47), such as \"fa\" or \"fa-IR\"");
+        else if (tag == data.manifest.language) bad("\"" + tag + "\" is the bundle's own language; list only the others");
+        else if (std::find(data.translations.begin(), data.translations.end(), tag) != data.translations.end())
+            bad("\"" + tag + "\" is listed twice");
+        else if (data.translations.size() == kMaxTranslations)
+            bad("more than " + std::to_string(kMaxTranslations) + " translations; the kiosk offers at most " +
+                std::to_string(kMaxTranslations + 1) + " languages");
+        else data.translations.push_back(tag);
+    }
+}
+
 void read_bundle_table(const toml::table& root, const std::string& file, std::vector<core::Fault>& faults,
-                       ManifestData& data) {
+                       ManifestData& data, std::string_view translation) {
     const toml::table* table = table_at(root, "bundle", file, faults);
     TableReader reader(table, "bundle", file, faults);
     Manifest& m = data.manifest;
-    reader.text("id", m.id, true);
+    const bool main = translation.empty();
+    if (main) reader.text("id", m.id, true);
     reader.text("version", m.version, false);
     reader.text("title", m.title, true);
     std::string language;
-    reader.text("language", language, true);
-    if (!language.empty()) {
+    reader.text("language", language, main);
+    if (main && !language.empty()) {
         m.language = language;
-        if (!looks_like_language_tag(language)) {
+        if (!is_language_tag(language)) {
             const toml::node* node = reader.node("language");
             faults.push_back(core::make_fault(FaultCode::BadField, file, line_of(node), column_of(node),
                                               "bundle.language must be a language tag such as \"en\" or \"fa-IR\""));
         }
     }
+    if (!main) {
+        // The file's name says its language; a `language` line, when written, must agree.
+        m.language = std::string(translation);
+        if (!language.empty() && language != translation) {
+            const toml::node* node = reader.node("language");
+            faults.push_back(core::make_fault(FaultCode::TranslationMismatch, file, line_of(node), column_of(node),
+                                              "bundle.language is \"" + language + "\" but this is the file of the \"" +
+                                                  std::string(translation) + "\" translation; leave the line out or make "
+                                                  "them the same"));
+        }
+    }
     reader.text("publisher", m.publisher, false);
     reader.text("credit", m.credit, true);
+    if (!main) m.article_file = translation_article_name(translation);
     std::string article;
     reader.text("article", article, false);
     if (reader.node("article")) {
@@ -142,10 +193,11 @@ void read_bundle_table(const toml::table& root, const std::string& file, std::ve
                                               "\"article.md\""));
         }
     }
+    read_translations(reader, file, faults, data, main);
 }
 
 void read_memorial_table(const toml::table& root, const std::string& file, std::vector<core::Fault>& faults,
-                         ManifestData& data) {
+                         ManifestData& data, bool main) {
     const toml::table* table = table_at(root, "memorial", file, faults);
     TableReader reader(table, "memorial", file, faults);
     Memorial& m = data.memorial;
@@ -157,8 +209,9 @@ void read_memorial_table(const toml::table& root, const std::string& file, std::
                                               "written without quotes or separators"));
         } else {
             m.figure = value->get();
+            data.figure_line = line_of(node);
         }
-    } else {
+    } else if (main) {
         reader.missing("figure");
     }
     reader.text("qualifier", m.qualifier, true);
@@ -279,7 +332,7 @@ void read_labels_table(const toml::table& root, const std::string& file, std::ve
     }
     // Words left in English on a page in another language: the screen still works, so a warning.
     // A tag that is not one has its own error, and says nothing about the language.
-    if (is_english(data.manifest.language) || !looks_like_language_tag(data.manifest.language)) return;
+    if (is_english(data.manifest.language) || !is_language_tag(data.manifest.language)) return;
     const std::vector<std::string_view> left = labels_left_in_english(data.labels);
     if (left.empty()) return;
     std::string list;
@@ -287,14 +340,15 @@ void read_labels_table(const toml::table& root, const std::string& file, std::ve
     const toml::node* at = table ? static_cast<const toml::node*>(table) : root.at_path("bundle.language").node();
     faults.push_back(core::make_fault(
         FaultCode::LabelsNotTranslated, file, line_of(at), table ? 0 : column_of(at),
-        "the bundle's language is \"" + data.manifest.language + "\" but " + std::to_string(left.size()) + " of " +
-            std::to_string(label_keys().size()) + " interface words are still English (" + list +
-            "); give them in the bundle's language in the manifest's [labels] table"));
+        "the texts of " + file + " are in \"" + data.manifest.language + "\" but " + std::to_string(left.size()) +
+            " of " + std::to_string(label_keys().size()) + " interface words are still English (" + list +
+            "); give them in that language in this file's [labels] table"));
 }
 
 }  // namespace
 
-ManifestData parse_manifest(std::string_view text, const std::string& file, std::vector<core::Fault>& faults) {
+ManifestData parse_manifest(std::string_view text, const std::string& file, std::vector<core::Fault>& faults,
+                            std::string_view translation) {
     ManifestData data;
     toml::table root;
     try {
@@ -306,15 +360,14 @@ ManifestData parse_manifest(std::string_view text, const std::string& file, std:
         return data;
     }
     data.parsed = true;
-    read_bundle_table(root, file, faults, data);
-    read_memorial_table(root, file, faults, data);
+    read_bundle_table(root, file, faults, data, translation);
+    read_memorial_table(root, file, faults, data, translation.empty());
     read_sources(root, file, faults, data);
     read_labels_table(root, file, faults, data);
     return data;
 }
 
-std::string manifest_article_name(std::string_view text) {
-    const std::string fallback = Manifest{}.article_file;
+std::string manifest_article_name(std::string_view text, const std::string& fallback) {
     try {
         const toml::table root = toml::parse(text);
         if (auto name = root["bundle"]["article"].value<std::string>(); name && is_plain_file_name(*name))
@@ -326,3 +379,37 @@ std::string manifest_article_name(std::string_view text) {
 }
 
 }  // namespace kiosk::content::detail
+
+namespace kiosk::content::detail {
+
+std::vector<std::string> manifest_translations(std::string_view text) {
+    std::vector<std::string> tags;
+    try {
+        const toml::table root = toml::parse(text);
+        if (const toml::array* array = root["bundle"]["translations"].as_array())
+            for (const toml::node& element : *array)
+                if (const auto* value = element.as_string(); value && is_language_tag(value->get()) &&
+                                                             std::find(tags.begin(), tags.end(), value->get()) == tags.end())
+                    if (tags.size() < kMaxTranslations) tags.push_back(value->get());
+    } catch (...) {
+        // parse_manifest reports the broken TOML.
+    }
+    return tags;
+}
+
+}  // namespace kiosk::content::detail
+
+namespace kiosk::content {
+
+bool is_language_tag(std::string_view tag) {
+    if (!detail::looks_like_language_tag(tag)) return false;
+    // ICU's BCP 47 parser: well-formed only when it reads the whole tag ("fa-IRAN1" stops early).
+    const std::string text(tag);
+    char locale[ULOC_FULLNAME_CAPACITY] = {};
+    int32_t parsed = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    uloc_forLanguageTag(text.c_str(), locale, sizeof locale, &parsed, &status);
+    return U_SUCCESS(status) && parsed == static_cast<int32_t>(text.size());
+}
+
+}  // namespace kiosk::content

@@ -46,6 +46,9 @@ enum class Severity { Warning, Error };
     X(NotVerbatim, Warning)      /* a manifest text meant to quote the article does not */ \
     X(UnknownLabel, Error)       /* a [labels] key the kiosk does not know (a typo) */     \
     X(LabelsNotTranslated, Warning) /* a non-English bundle leaves interface words in English */ \
+    X(TranslationMismatch, Error) /* a translation differs from the bundle where all must agree */ \
+    X(CitationMismatch, Warning) /* a source cited in one language is not cited in another */ \
+    X(LanguageNotInBundle, Warning) /* the language asked for is not in the bundle: the default is shown */ \
     X(ReloadFailed, Error)       /* a reload found a bad bundle; the last good one stays */ \
     X(FrameFailed, Error)        /* drawing a frame failed; a fallback screen was shown */ \
     X(BadOption, Error)          /* a command-line option or value is wrong */            \
@@ -68,6 +71,7 @@ struct Fault {
     int line = 0;                      // 1-based; 0 when unknown
     int column = 0;                    // 1-based; 0 when unknown
     std::string message;               // one sentence a curator understands
+    std::string language;              // the bundle language the fault is in ("fa"); "" when it concerns no one language
 };
 
 // Stable name of a code, e.g. "UnknownCitation": used in --check output and the curator README.

@@ -221,6 +221,12 @@ size_t ArticleLayout::first_visible_run(float top, float max_line_height) const 
     return static_cast<size_t>(found - runs.begin());
 }
 
+int ArticleLayout::block_at(float y) const {
+    const auto after = std::upper_bound(block_tops.begin(), block_tops.end(), y);
+    if (after == block_tops.begin()) return block_tops.empty() ? -1 : 0;
+    return static_cast<int>(after - block_tops.begin()) - 1;
+}
+
 ArticleLayout layout_article(const std::vector<content::Block>& blocks, const FontSet& fonts,
                              const ArticleLayoutParams& params) {
     ArticleLayout layout;
@@ -254,6 +260,7 @@ ArticleLayout layout_article(const std::vector<content::Block>& blocks, const Fo
             if (block.kind == BlockKind::Credit && previous == BlockKind::Byline) gap = body_line * 0.3f;
             y += gap;
         }
+        layout.block_tops.push_back(y);
         const auto lines_of = [&](const content::Block& text_block) {
             std::vector<LineOfRuns> set;
             if (params.text_engine) {

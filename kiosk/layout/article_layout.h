@@ -56,6 +56,12 @@ struct ArticleLayout {
     float height = 0.0f;               // total height of the article
     int line_count = 0;
     text::TextError engine_error;      // the first block the text engine could not set, if any
+    // Where each block begins (its first line's top, pixels from the article's top), one per
+    // block: a change of language keeps the reader's place by block, not by pixels.
+    std::vector<float> block_tops;
+
+    // The block whose text is at `y` (the last one beginning at or above it); -1 when there is none.
+    int block_at(float y) const;
 
     // Index of the first run whose line may be visible at `top` (binary search on baselines).
     size_t first_visible_run(float top, float max_line_height) const;

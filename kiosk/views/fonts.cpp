@@ -26,7 +26,7 @@ RoleCodepoints role_codepoints(const content::Bundle& bundle, const std::string&
     // The biggest faces carry only what they draw: at 4K they dominate the atlas.
     result[static_cast<int>(FontRole::Headline)] = text::codepoints_of(headline + bundle.manifest.title);
     result[static_cast<int>(FontRole::Figure)] =
-        text::codepoints_of("0123456789,.\u00A0\u202F " + bundle.memorial.qualifier);
+        text::codepoints_of("0123456789,.?\u00A0\u202F " + bundle.memorial.qualifier);  // '?': ImGui's fallback
     result[static_cast<int>(FontRole::Superscript)] = text::codepoints_of("0123456789?,");
     for (auto& set : result) set.insert(' ');
     return result;

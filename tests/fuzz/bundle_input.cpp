@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
+#include <vector>
 
 #include "check/report.h"
 #include "check/validate.h"
@@ -25,13 +26,26 @@ void require(bool condition, const char* what) {
 size_t run_bundle_input(const uint8_t* data, size_t size) {
     const std::string_view input(reinterpret_cast<const char*>(data), size);
     content::BundleFiles files;
-    const size_t nul = input.find('\0');
-    if (nul == std::string_view::npos) {
+    // NUL-separated parts: an article alone (the built-in manifest); a manifest and an article; or
+    // those and a Persian translation's manifest.fa.toml and article.fa.md.
+    std::vector<std::string_view> parts;
+    for (size_t start = 0;;) {
+        const size_t nul = input.find('\0', start);
+        if (nul == std::string_view::npos || parts.size() == 3) {
+            parts.push_back(input.substr(start));
+            break;
+        }
+        parts.push_back(input.substr(start, nul - start));
+        start = nul + 1;
+    }
+    if (parts.size() == 1) {
         files["manifest.toml"] = std::string(core::embedded("content/manifest.toml"));
-        files["article.md"] = std::string(input);
+        files["article.md"] = std::string(parts[0]);
     } else {
-        files["manifest.toml"] = std::string(input.substr(0, nul));
-        files["article.md"] = std::string(input.substr(nul + 1));
+        files["manifest.toml"] = std::string(parts[0]);
+        files["article.md"] = std::string(parts[1]);
+        if (parts.size() > 2) files["manifest.fa.toml"] = std::string(parts[2]);
+        if (parts.size() > 3) files["article.fa.md"] = std::string(parts[3]);
     }
     content::LoadResult loaded = content::parse_bundle(files, "fuzz");
     check::validate(loaded);
@@ -54,7 +68,22 @@ size_t run_bundle_input(const uint8_t* data, size_t size) {
                 require(placed.runs[i].baseline >= placed.runs[i - 1].baseline, "baselines out of order");
         }
     }
-    const std::string json = check::report_json(loaded.faults, "fuzz");
+    if (loaded.usable) {
+        // Every language agrees where all must, and each can be brought to the top and back.
+        const content::Bundle& bundle = loaded.bundle;
+        require(bundle.manifest.languages.size() == bundle.translations.size() + 1, "languages and translations disagree");
+        for (const content::Bundle& translation : bundle.translations) {
+            require(translation.article.size() == bundle.article.size(), "a usable translation with other blocks");
+            require(translation.sources.size() == bundle.sources.size(), "a usable translation with other sources");
+            require(translation.memorial.figure == bundle.memorial.figure, "a usable translation with another figure");
+            bool found = false;
+            const content::Bundle top = content::in_language(bundle, translation.manifest.language, &found);
+            require(found && top.manifest.language == translation.manifest.language, "a translation in_language cannot find");
+            require(content::in_language(top, bundle.manifest.language).translations.size() == bundle.translations.size(),
+                    "in_language and back loses a language");
+        }
+    }
+    const std::string json = check::report_json(loaded.faults, "fuzz", loaded.bundle.manifest.languages);
     require(!json.empty() && json.front() == '{', "a JSON report that is not an object");
     return loaded.faults.size();
 }

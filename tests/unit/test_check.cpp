@@ -289,7 +289,7 @@ TEST_CASE("check: the JSON report escapes everything a message can hold", "[chec
     const std::string json = check::report_json(faults, std::string("dir\xFF"));
     CHECK(json == "{\"bundle\":\"dir\xEF\xBF\xBD\",\"usable\":true,\"errors\":0,\"warnings\":1,\"faults\":["
                   "{\"severity\":\"warning\",\"code\":\"MissingGlyph\",\"file\":\"article.md\",\"line\":2,"
-                  "\"column\":5,\"message\":\"quote \\\" backslash \\\\ tab \\t newline \\n bell \\u0007 snowman ☃\"}]}\n");
+                  "\"column\":5,\"language\":\"\",\"message\":\"quote \\\" backslash \\\\ tab \\t newline \\n bell \\u0007 snowman ☃\"}]}\n");
 }
 
 TEST_CASE("check: options take an optional folder and --json", "[check][options]") {

@@ -37,4 +37,8 @@ TEST_CASE("every fuzz seed and regression loads without breaking an invariant", 
     // Inputs with no manifest part use the built-in manifest.
     CHECK(run(kiosk::testing::read_file(fuzz / "corpus" / "builtin_article_only")) == 0);
     CHECK(run("") > 0);
+    // Inputs of four parts carry a Persian translation; one whose blocks are not one for one has
+    // an error more than the same bundle translated well.
+    CHECK(run(kiosk::testing::read_file(fuzz / "corpus" / "bad_translation_blocks")) >
+          run(kiosk::testing::read_file(fuzz / "corpus" / "bilingual")));
 }
