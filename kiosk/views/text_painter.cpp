@@ -6,6 +6,8 @@
 #include <cmath>
 #include <optional>
 
+#include "content/labels.h"
+
 namespace kiosk::views {
 
 namespace {
@@ -85,11 +87,30 @@ float TextPainter::centred_baseline(layout::FontRole role, float top, float heig
     return std::round(top + (height - (metrics.ascent + metrics.descent)) * 0.5f + metrics.ascent);
 }
 
+namespace {
+// An interface word the bundle left at its English default: set left to right even on a
+// right-to-left page ("Still reading?", not "?Still reading"); --check asks the curator for it.
+bool english_default(const std::string& text) {
+    static const content::Labels defaults;
+    for (const content::LabelKey& key : content::label_keys())
+        if (defaults.*key.field == text) return true;
+    return false;
+}
+}  // namespace
+
 TextPainter::Placed TextPainter::draw_in_box(ImDrawList* draw_list, const std::string& text, layout::FontRole role,
                                              const layout::Box& box, layout::Align align, uint32_t colour, float inset,
                                              bool tabular_figures) const {
     Placed placed;
-    const std::vector<layout::LineOfRuns>& set = lines(text, role, layout::kOneLine, tabular_figures);
+    // Aligned by the page's direction either way: an English word in a Persian row still starts at the right.
+    TextPainter english;
+    const bool left_to_right_word = rtl() && english_default(text);
+    if (left_to_right_word) {
+        english = *this;
+        english.setting.language = "en";
+    }
+    const TextPainter& setter = left_to_right_word ? english : *this;
+    const std::vector<layout::LineOfRuns>& set = setter.lines(text, role, layout::kOneLine, tabular_figures);
     if (set.empty()) return placed;
     const layout::LineOfRuns& line = set.front();
     placed.width = line.width;

@@ -46,7 +46,8 @@ struct TextPainter {
     void draw_runs(ImDrawList* draw_list, const std::vector<layout::PlacedRun>& runs, float x, float baseline,
                    uint32_t colour) const;
     // `text` on one line in `box`, centred vertically, aligned with `inset` kept from the aligned
-    // edge; returns the line's left edge and width.
+    // edge; returns the line's left edge and width. An interface word still at its English
+    // default (content::Labels) is set left to right, whatever the page's direction.
     struct Placed {
         float x = 0.0f, width = 0.0f;
     };
