@@ -27,6 +27,14 @@ std::string interface_text(const content::Labels& words) {
     return "? " + views::visitor_controls_text(words) + views::operator_view_text();
 }
 
+// The mean advance of the article's running text, in ems (what sets the measure).
+float body_char_em(const content::Bundle& bundle) {
+    std::string body;
+    for (const content::Block& block : bundle.article)
+        if (block.kind == content::BlockKind::Paragraph) body += content::block_text(block);
+    return views::average_char_em(body);
+}
+
 }  // namespace
 
 App::App(content::Bundle bundle, AppParams params) : params_(params), photos_(std::make_unique<PhotoStore>()) {
@@ -69,11 +77,15 @@ void App::adopt(content::Bundle bundle) {
     text_cache_.clear();               // another bundle: other words, perhaps another language
     photos_->reset(bundle_.origin, bundle_.article);
     photo_open_ = -1;
-    codepoints_ = views::role_codepoints(bundle_, interface_text(bundle_.labels));
-    std::string body;
-    for (const content::Block& block : bundle_.article)
-        if (block.kind == content::BlockKind::Paragraph) body += content::block_text(block);
-    average_char_em_ = views::average_char_em(body);
+    std::string names;                 // the language switch names the other languages in their own scripts
+    for (const content::Bundle& translation : bundle_.translations) names += " " + translation.labels.language_name;
+    codepoints_ = views::role_codepoints(bundle_, interface_text(bundle_.labels) + names);
+    average_char_em_ = body_char_em(bundle_);
+    // The language whose letters are narrowest gets the largest type on a given panel: the language
+    // switch is sized for it, so it stays put whichever language is shown.
+    switch_char_em_ = average_char_em_;
+    for (const content::Bundle& translation : bundle_.translations)
+        switch_char_em_ = std::min(switch_char_em_, body_char_em(translation));
     engine_error_said_ = false;
 
     // QR codes for the addresses curators gave: encoded once, one pixel a module, scaled when drawn.
@@ -154,7 +166,9 @@ namespace {
 float article_padding_top(const layout::Panel& panel) { return panel.margin * 1.25f; }
 float article_padding_bottom(int height) { return static_cast<float>(height) * 0.25f; }
 float sources_padding_top(const layout::Panel& panel) { return panel.margin * 1.25f; }
-float sources_padding_bottom(const layout::Panel& panel) { return panel.margin * 2.0f; }
+// `switch_room`: what the language switch takes along the bottom edge; the last entry can be
+// scrolled clear of it.
+float sources_padding_bottom(const layout::Panel& panel, float switch_room) { return panel.margin * 2.0f + switch_room; }
 }  // namespace
 
 float App::article_origin_y(double now) const {
@@ -206,6 +220,7 @@ void App::relayout(const FrameSize& size, double now) {
     idle_card_ = views::idle_card_layout(panel_, width, height, target_pixels());
     pin_pad_ = views::pin_pad_layout(panel_, width, height, target_pixels());
     facts_ = views::facts_layout(panel_, width, height, target_pixels());
+    layout_language_switch(size);
 
     // Tabs share the text column's width, never get narrower than a finger, and leave the top
     // right corner to the accessibility button.
@@ -231,7 +246,7 @@ void App::relayout(const FrameSize& size, double now) {
     layout::MemorialLayoutParams memorial_params;
     memorial_params.y = panel_.top_bar;
     memorial_params.width = static_cast<float>(size.width);
-    memorial_params.height = viewport_height();
+    memorial_params.height = viewport_height() - language_switch_room();  // no mark hidden under the switch
     memorial_params.margin = panel_.margin;
     memorial_params.column_width = panel_.column_width;
     memorial_params.language = bundle_.manifest.language;
@@ -261,7 +276,7 @@ void App::relayout(const FrameSize& size, double now) {
     sources_x_ = std::round((size.width - sources_params.column_width) * 0.5f);
     sources_ = layout::layout_sources(bundle_.sources, code_sides, fonts_.metrics, sources_params);
     sources_scroll_.set_limit(views::max_scroll(sources_.text, viewport_height(), sources_padding_top(panel_),
-                                                sources_padding_bottom(panel_)),
+                                                sources_padding_bottom(panel_, language_switch_room())),
                               now);
     if (pending_scroll_ >= 0.0f) {
         // After both limits are set: a position past the end stops at the end.
@@ -271,6 +286,49 @@ void App::relayout(const FrameSize& size, double now) {
     restore_block(now);                // after a change of language: the same paragraph at the top
     layout_card();
     layout_photo();
+}
+
+void App::layout_language_switch(const FrameSize& size) {
+    language_switch_ = {};
+    if (bundle_.translations.empty()) return;
+    // Sized with the largest interface type any of the bundle's languages gets on this panel, and
+    // every language's name, so it is the same rectangle in each language.
+    layout::PanelParams params;
+    params.width = size.width;
+    params.height = size.height;
+    params.dpi = size.dpi;
+    params.text_scale = views::text_scale_for_step(access_.text_step);
+    params.average_char_em = switch_char_em_;
+    views::LanguageSwitchParams switch_params;
+    switch_params.ui_size = layout::panel_layout(params).role_sizes[static_cast<int>(layout::FontRole::Ui)];
+    switch_params.width = static_cast<float>(size.width);
+    switch_params.height = static_cast<float>(size.height);
+    switch_params.mm = panel_.mm;
+    switch_params.min_target = target_pixels();
+    switch_params.margin = panel_.margin;
+    switch_params.buttons = static_cast<int>(bundle_.translations.size());
+    const float ui_now = std::max(1.0f, fonts_.metrics[layout::FontRole::Ui].size);
+    views::TextPainter own = painter();
+    const auto widen = [&](const content::Bundle& language) {
+        own.setting.language = language.manifest.language;
+        const float measured = own.width_of(language.labels.language_name, layout::FontRole::Ui);
+        switch_params.widest_name = std::max(switch_params.widest_name, measured * switch_params.ui_size / ui_now);
+    };
+    widen(bundle_);
+    for (const content::Bundle& translation : bundle_.translations) widen(translation);
+    language_switch_ = views::language_switch_layout(switch_params);
+}
+
+float App::language_switch_room() const {
+    if (language_switch_.buttons.empty()) return 0.0f;
+    return std::max(0.0f, static_cast<float>(laid_out_for_.height) - language_switch_.buttons[0].y);
+}
+
+bool App::language_switch_shown(double now) const {
+    // Not over a citation card, a photograph or the operator's screens; not in the attract loop
+    // (the touch that ends it is not passed on).
+    return !language_switch_.buttons.empty() && card_source_ == 0 && photo_open_ < 0 &&
+           operator_.screen(now) == OperatorScreen::Closed && idle_.status(now).phase != IdlePhase::Attract;
 }
 
 void App::layout_card() {
@@ -482,7 +540,7 @@ void App::draw_page(const FrameSize& size, double now) {
             params.column_x = sources_x_;
             params.scroll = sources_scroll_.position(now);
             params.padding_top = sources_padding_top(panel_);
-            params.padding_bottom = sources_padding_bottom(panel_);
+            params.padding_bottom = sources_padding_bottom(panel_, language_switch_room());
             params.indicator_width = indicator_width;
             params.indicator_at_left = text.rtl();
             params.atlas = text.atlas;
@@ -511,6 +569,13 @@ void App::draw_page(const FrameSize& size, double now) {
     bar.height = panel_.top_bar;
     bar.rule_thickness = std::max(1.0f, std::round(panel_.body_size / 24.0f));
     views::draw_tab_bar(draw_list, text, theme, bar);
+    if (language_switch_shown(now)) {
+        std::vector<views::LanguageChoice> choices;
+        for (const content::Bundle& translation : bundle_.translations)
+            choices.push_back({translation.manifest.language, translation.labels.language_name});
+        views::draw_language_switch(draw_list, text, theme, language_switch_, choices,
+                                    pressed_ == Pressed::Language ? pressed_index_ : -1);
+    }
     if (photo_open_ >= 0) draw_photo(draw_list, size);
     draw_overlays(draw_list, text, now);
     if (glyph_atlas_.glyph_count() > 0 && glyph_atlas_.height() >= text::GlyphAtlasParams{}.max_height &&

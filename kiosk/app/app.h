@@ -185,6 +185,11 @@ public:
     const views::IdleCardLayout& idle_card_layout() const { return idle_card_; }
     const views::PinPadLayout& pin_pad_layout() const { return pin_pad_; }
     const views::FactsLayout& facts_layout() const { return facts_; }
+    // The language switch: a button for each translation (bundle().translations, in order); no
+    // buttons for a bundle in one language. Shown over the visitor's views only (not over a card,
+    // a photograph, the operator's screens or the attract loop).
+    const views::LanguageSwitchLayout& language_switch_layout() const { return language_switch_; }
+    bool language_switch_shown(double now) const;
     float scroll_position(ViewId view, double now) const;
     bool any_pressed() const { return pressed_ != Pressed::None; }  // a control shows pressed
 
@@ -237,6 +242,8 @@ private:
     bool engine_title(ImDrawList* draw_list, const std::string& title, float column, const FrameSize& size, float& y);
     void relayout(const FrameSize& size, double now);
     void layout_card();
+    void layout_language_switch(const FrameSize& size);
+    float language_switch_room() const;  // from the switch's top to the panel's bottom; 0 without one
     void layout_photo();               // the full-screen photograph's text
     void update_photos(float view_top, float view_bottom);  // decodes asked for, textures up and down
     void draw_photo(ImDrawList* draw_list, const FrameSize& size);  // the full-screen photograph
@@ -250,7 +257,7 @@ private:
     views::ArticleViewParams article_view_params(double now) const;  // where and how far down the article shows
     bool pictures_on_screen() const;   // the view or card drawn now shows the field or a QR code
     // Which control a finger is on (drawn pressed until it lifts or drags away).
-    enum class Pressed { None, AccessButton, Smaller, Larger, Contrast, Motion, Done, Keep, PinKey, Facts };
+    enum class Pressed { None, AccessButton, Smaller, Larger, Contrast, Motion, Done, Keep, PinKey, Facts, Language };
 
     void handle_tap(float x, float y, double now);
     void handle_gesture(const Gesture& gesture, double now);
@@ -271,6 +278,7 @@ private:
     content::Bundle bundle_;
     views::RoleCodepoints codepoints_{};
     float average_char_em_ = 0.47f;
+    float switch_char_em_ = 0.47f;     // the narrowest of the languages' average_char_em (the largest type)
     FrameSize laid_out_for_{0, 0, 0.0f};
     int laid_out_step_ = 0;            // the text size step of the last layout
     layout::Panel panel_;
@@ -299,7 +307,7 @@ private:
     bool press_stopped_fling_ = false;  // the finger came down on a moving page: that touch is no tap
     bool swallowing_ = false;           // the rest of a gesture that woke the kiosk is ignored
     Pressed pressed_ = Pressed::None;
-    int pressed_index_ = -1;            // PinKey: which key; Facts: which button
+    int pressed_index_ = -1;            // PinKey: which key; Facts: which button; Language: which language
     IdleMachine idle_;
     uint64_t resets_done_ = 0;
     ViewId attract_view_ = ViewId::Article;
@@ -309,6 +317,7 @@ private:
     views::IdleCardLayout idle_card_;
     views::PinPadLayout pin_pad_;
     views::FactsLayout facts_;
+    views::LanguageSwitchLayout language_switch_;
     OperatorGesture operator_gesture_;
     OperatorOverlay operator_;
     PlatformFacts platform_facts_;

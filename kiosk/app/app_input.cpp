@@ -301,7 +301,13 @@ App::Pressed App::pressed_at(float x, float y, double now) {
         case OperatorScreen::Closed: break;
     }
     if (access_layout_.button.contains(x, y)) return Pressed::AccessButton;
-    if (!access_.open) return Pressed::None;
+    if (!access_.open) {
+        if (language_switch_shown(now)) {
+            pressed_index_ = layout::box_at(language_switch_.buttons, x, y);
+            if (pressed_index_ >= 0) return Pressed::Language;
+        }
+        return Pressed::None;
+    }
     if (access_layout_.smaller.contains(x, y)) return Pressed::Smaller;
     if (access_layout_.larger.contains(x, y)) return Pressed::Larger;
     if (access_layout_.contrast.contains(x, y)) return Pressed::Contrast;
@@ -357,6 +363,14 @@ void App::handle_tap(float x, float y, double now) {
     if (access_layout_.button.contains(x, y)) {
         access_.open = true;
         return;
+    }
+    if (language_switch_shown(now)) {
+        const int choice = layout::box_at(language_switch_.buttons, x, y);
+        if (choice >= 0 && static_cast<size_t>(choice) < bundle_.translations.size()) {
+            const std::string language = bundle_.translations[static_cast<size_t>(choice)].manifest.language;
+            set_language(language, now);  // the same view, the same paragraph; the page mirrors
+            return;
+        }
     }
     if (y < panel_.top_bar) {
         const int tab = layout::box_at(tabs_, x, y);

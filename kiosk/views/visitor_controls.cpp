@@ -1,4 +1,5 @@
 // [helpers] text and shapes  [access] the Aa button and its panel  [idle] the card and the caption
+// [language] the language switch
 #include "views/visitor_controls.h"
 
 #include <imgui.h>
@@ -259,6 +260,41 @@ void draw_attract_caption(ImDrawList* draw_list, const TextPainter& painter, con
     draw_list->AddRectFilled(top_left(pill), bottom_right(pill), pack(theme.background, 0.92f * alpha), pill.height * 0.5f);
     draw_list->AddRect(top_left(pill), bottom_right(pill), pack(theme.rule, alpha), pill.height * 0.5f, 0, hairline(panel));
     text_centred(draw_list, painter, ui, pill, pack(theme.text, alpha), words.touch_to_read);
+}
+
+// [language] ------------------------------------------------------------------------------------
+
+LanguageSwitchLayout language_switch_layout(const LanguageSwitchParams& p) {
+    LanguageSwitchLayout out;
+    if (p.buttons <= 0) return out;
+    const float height = std::round(
+        std::max(p.min_target, std::min(std::max(15.0f * p.mm, p.ui_size * 2.2f), p.height * 0.1f)));
+    const float pad = std::round(height * 0.45f);
+    // Widths come in steps of half the height: a name measured a fraction of a pixel wider at
+    // another language's text size leaves the button where it was.
+    const float step = std::max(1.0f, std::round(height * 0.5f));
+    float button_w = std::max(std::round(height * 2.4f), std::ceil((p.widest_name + 2.0f * pad) / step) * step);
+    const float gap = std::round(std::max(p.mm * 2.0f, height * 0.25f));
+    const float room = p.width - 2.0f * p.margin - gap * static_cast<float>(p.buttons - 1);
+    button_w = std::max(p.min_target, std::min(button_w, std::floor(room / static_cast<float>(p.buttons))));
+    const float row_w = button_w * static_cast<float>(p.buttons) + gap * static_cast<float>(p.buttons - 1);
+    const float y = p.height - std::round(p.margin * 0.5f) - height;
+    float x = std::round((p.width - row_w) * 0.5f);
+    for (int i = 0; i < p.buttons; ++i, x += button_w + gap) out.buttons.push_back({x, y, button_w, height});
+    return out;
+}
+
+void draw_language_switch(ImDrawList* draw_list, const TextPainter& painter, const Theme& theme,
+                          const LanguageSwitchLayout& layout, const std::vector<LanguageChoice>& choices, int pressed) {
+    for (size_t i = 0; i < layout.buttons.size() && i < choices.size(); ++i) {
+        const layout::Box& box = layout.buttons[i];
+        const float line = std::max(1.0f, std::round(box.height / 30.0f));
+        draw_button(draw_list, theme, box, box.height * 0.22f, line, pressed == static_cast<int>(i), false);
+        // Each name in its own language: "فارسی" joined right to left on an English page too.
+        TextPainter own = painter;
+        own.setting.language = choices[i].tag;
+        text_centred(draw_list, own, FontRole::Ui, box, pack(theme.text), choices[i].name);
+    }
 }
 
 }  // namespace kiosk::views

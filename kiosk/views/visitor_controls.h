@@ -1,11 +1,13 @@
 // What a visitor sees besides the content: the accessibility button that is always on screen, its
 // panel (text size, high contrast, less motion), the "Still reading?" card with its countdown, and
-// the quiet caption of the attract loop. Geometry (where each target is) is computed apart from the
+// the quiet caption of the attract loop, and the language switch of a bundle in several languages.
+// Geometry (where each target is) is computed apart from the
 // drawing so the app hit-tests exactly what is drawn; every target is at least `min_target` pixels
 // each way (9 mm on the panel). Does NOT decide when any of this shows or what a tap does.
 #pragma once
 #include <array>
 #include <string>
+#include <vector>
 
 #include "content/labels.h"
 #include "layout/metrics.h"
@@ -70,6 +72,40 @@ void draw_idle_card(ImDrawList* draw_list, const TextPainter& painter, const con
 // A quiet line near the bottom while the attract loop runs: it invites a touch.
 void draw_attract_caption(ImDrawList* draw_list, const TextPainter& painter, const content::Labels& words, const Theme& theme,
                           const layout::Panel& panel, float width, float height, float alpha);
+
+// [language] the visitor's language switch ------------------------------------------------------
+
+// One button for each of the bundle's other languages, each named in its own script ("English",
+// "فارسی"), never with a flag. The row is centred along the bottom edge: the same place whichever
+// way the page runs, so a finger that found it in one language finds it again in the other, and
+// clear of the tab bar, the Aa button (a top corner, which changes sides) and the scroll indicator
+// (a side edge). Everything here is the same in every language of the bundle (the app passes the
+// largest interface size any of them gets), so the switch does not move when it is used.
+struct LanguageSwitchParams {
+    float width = 1080.0f, height = 1920.0f;  // the panel, in pixels
+    float mm = 3.78f;                  // pixels per millimetre on the panel
+    float min_target = 34.0f;          // the least a target measures each way (9 mm)
+    float margin = 24.0f;              // the panel's outer margin (it does not depend on the language)
+    float ui_size = 20.0f;             // the largest interface text size any language of the bundle gets here
+    int buttons = 1;                   // how many buttons: the bundle's languages less the one shown
+    float widest_name = 0.0f;          // the widest of all the languages' names at ui_size, in pixels
+};
+
+struct LanguageSwitchLayout {
+    std::vector<layout::Box> buttons;  // left to right on the screen, whatever the page's direction
+};
+
+// Each button at least min_target high, 15 mm where the panel has room (museum guidance), never
+// more than a tenth of the panel's height.
+LanguageSwitchLayout language_switch_layout(const LanguageSwitchParams& params);
+
+struct LanguageChoice {
+    std::string tag;                   // BCP 47: the name is shaped and set in its own language
+    std::string name;                  // that language's labels.language_name
+};
+// `choices` one a button, in the order of layout.buttons; `pressed`: the button a finger is on, or -1.
+void draw_language_switch(ImDrawList* draw_list, const TextPainter& painter, const Theme& theme,
+                          const LanguageSwitchLayout& layout, const std::vector<LanguageChoice>& choices, int pressed);
 
 // Every word these controls write, for ImGui's font atlas (what draws them when the engine cannot).
 std::string visitor_controls_text(const content::Labels& words);

@@ -131,6 +131,20 @@ TEST_CASE("golden: every view in Persian, set right to left by the text engine, 
         }
 }
 
+TEST_CASE("golden: a bundle in English and Persian, with the language switch along the bottom", "[golden][render][e2e]") {
+    const std::string bundle = std::string(KIOSK_TEST_DATA) + "/bundles/bilingual";
+    for (const char* language : {"en", "fa"})
+        for (const char* view : {"article", "memorial", "sources"})
+            for (const char* size : {"1080x1920", "800x480"}) {
+                const std::string name = std::string("bilingual-") + language + "-" + view + "-" + size;
+                SECTION(name) {
+                    check_golden(screenshot(name, "--content " + bundle + " --language " + language + " --view " + view +
+                                                      " --size " + size),
+                                 name);
+                }
+            }
+}
+
 TEST_CASE("golden: Persian overlays: the Aa panel, the idle card, the attract loop, a citation card", "[golden][render]") {
     const content::LoadResult loaded = content::load_bundle_dir(std::string(KIOSK_TEST_DATA) + "/bundles/persian");
     REQUIRE(loaded.usable);

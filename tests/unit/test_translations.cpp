@@ -12,6 +12,7 @@
 #include "check/report.h"
 #include "check/validate.h"
 #include "content/bundle.h"
+#include "test_support.h"
 
 using namespace kiosk;
 using core::FaultCode;
@@ -386,4 +387,130 @@ TEST_CASE("translations: a reload keeps the visitor's language when the new bund
     app.set_bundle(content::load_builtin_bundle().bundle, 3.0);
     app.frame(size, 3.0);
     CHECK(app.language() == "en");
+}
+
+namespace {
+
+bool overlap(const layout::Box& a, const layout::Box& b) {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+bool same_box(const layout::Box& a, const layout::Box& b) {
+    return a.x == b.x && a.y == b.y && a.width == b.width && a.height == b.height;
+}
+
+}  // namespace
+
+TEST_CASE("language switch: only for a bundle in several languages", "[app][translations][controls]") {
+    app::App builtin(content::load_builtin_bundle().bundle);
+    builtin.frame({1080, 1920, 96.0f}, 0.0);
+    CHECK(builtin.language_switch_layout().buttons.empty());
+    CHECK_FALSE(builtin.language_switch_shown(0.0));
+
+    app::App bilingual(long_bilingual());
+    bilingual.frame({1080, 1920, 96.0f}, 0.0);
+    REQUIRE(bilingual.language_switch_layout().buttons.size() == 1);  // the one other language
+    CHECK(bilingual.language_switch_shown(0.0));
+    // Not over a citation card.
+    bilingual.open_card(1, 0.5);
+    bilingual.frame({1080, 1920, 96.0f}, 0.5);
+    CHECK_FALSE(bilingual.language_switch_shown(0.5));
+}
+
+TEST_CASE("language switch: the same rectangle in both directions, at least 9 mm, clear of the other controls",
+          "[app][translations][controls]") {
+    for (const app::FrameSize size : {app::FrameSize{800, 480, 96.0f}, app::FrameSize{1080, 1920, 96.0f},
+                                      app::FrameSize{3840, 2160, 96.0f}, app::FrameSize{1280, 800, 160.0f}}) {
+        for (int step = 0; step < views::kTextSizeSteps; ++step) {
+            INFO(size.width << "x" << size.height << " at " << size.dpi << " dpi, text step " << step);
+            app::AppParams params;
+            params.config.accessibility.text_size = step;
+            app::App app(long_bilingual(), params);
+            app.frame(size, 0.0);
+            REQUIRE(app.language() == "en");
+            REQUIRE(app.language_switch_layout().buttons.size() == 1);
+            const layout::Box english = app.language_switch_layout().buttons[0];
+            const layout::Box english_aa = app.access_layout().button;
+            const std::vector<layout::Box> english_tabs = app.tab_boxes();
+            REQUIRE(app.set_language("fa", 1.0));
+            app.frame(size, 1.0);
+            REQUIRE(app.language() == "fa");
+            REQUIRE(app.language_switch_layout().buttons.size() == 1);
+            const layout::Box persian = app.language_switch_layout().buttons[0];
+            CHECK(same_box(english, persian));
+            // The Aa button changed sides: the page did mirror.
+            CHECK(app.access_layout().button.x != english_aa.x);
+
+            const float mm = app.panel().mm;
+            CHECK(persian.height >= 9.0f * mm - 0.5f);
+            CHECK(persian.width >= 9.0f * mm - 0.5f);
+            CHECK(persian.height <= std::max(9.0f * mm, size.height * 0.1f) + 0.5f);
+            CHECK(persian.x >= 0.0f);
+            CHECK(persian.y >= 0.0f);
+            CHECK(persian.x + persian.width <= size.width);
+            CHECK(persian.y + persian.height <= size.height);
+            // Clear of the tab bar and the Aa button in both directions, and of the scroll
+            // indicator along either side edge (2 indicator widths from the edge).
+            CHECK(persian.y >= app.panel().top_bar);
+            CHECK_FALSE(overlap(persian, english_aa));
+            CHECK_FALSE(overlap(persian, app.access_layout().button));
+            for (const layout::Box& tab : english_tabs) CHECK_FALSE(overlap(persian, tab));
+            for (const layout::Box& tab : app.tab_boxes()) CHECK_FALSE(overlap(persian, tab));
+            const float indicator = 2.0f * std::max(3.0f, std::round(mm * 1.2f));
+            CHECK(persian.x >= indicator);
+            CHECK(persian.x + persian.width <= size.width - indicator);
+            // No mark of the memorial's field, and no word of it, under the switch.
+            CHECK(app.memorial_layout().bottom <= persian.y);
+        }
+    }
+}
+
+TEST_CASE("language switch: a tap switches the language and keeps the view", "[app][translations][controls]") {
+    for (const app::FrameSize size : {app::FrameSize{800, 480, 96.0f}, app::FrameSize{1080, 1920, 96.0f}}) {
+        INFO(size.width << "x" << size.height);
+        app::AppParams params;
+        params.config.idle.attract = false;
+        app::App app(long_bilingual(), params);
+        double t = 0.0;
+        app.frame(size, t);
+        // On the sources, a little way down: a tap on the switch shows them in Persian.
+        app.show(app::ViewId::Sources, t);
+        app.frame(size, t);
+        REQUIRE(app.language_switch_layout().buttons.size() == 1);
+        test::touch(app, app.language_switch_layout().buttons[0], t);
+        app.frame(size, t);
+        CHECK(app.language() == "fa");
+        CHECK(app.view() == app::ViewId::Sources);
+        CHECK(app.bundle().translations[0].manifest.language == "en");  // the button now says "English"
+
+        // On the article, at block 15: a tap back to English, the same block at the top.
+        app.show(app::ViewId::Article, t);
+        app.frame(size, t);
+        const layout::ArticleLayout& persian = app.article_layout();
+        const float top = persian.block_tops[15], next = persian.block_tops[16];
+        app.scroll_to(top + (next - top) / 3.0f, t);
+        app.frame(size, t);
+        REQUIRE(app.top_block(t) == 15);
+        test::touch(app, app.language_switch_layout().buttons[0], t);
+        app.frame(size, t);
+        CHECK(app.language() == "en");
+        CHECK(app.view() == app::ViewId::Article);
+        CHECK(app.top_block(t) == 15);
+
+        // Under the open accessibility panel the tap closes the panel and switches nothing.
+        test::touch(app, app.access_layout().button, t);
+        app.frame(size, t);
+        REQUIRE(app.access().open);
+        test::touch(app, app.language_switch_layout().buttons[0], t);
+        app.frame(size, t);
+        CHECK_FALSE(app.access().open);
+        CHECK(app.language() == "en");
+
+        // Over a citation card it is not there: the tap closes the card, the language stays.
+        app.open_card(1, t);
+        app.frame(size, t);
+        test::touch(app, app.language_switch_layout().buttons[0], t);
+        app.frame(size, t);
+        CHECK(app.language() == "en");
+    }
 }
