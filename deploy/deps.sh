@@ -18,7 +18,7 @@ want=(build-essential cmake pkg-config file
       libimgui-dev libglfw3-dev libstb-dev libmd4c-dev libtomlplusplus-dev libqrencode-dev
       libegl-dev libgles-dev libgl-dev libopengl-dev libegl-mesa0 libgl1-mesa-dri libgl1 libsystemd-dev
       fonts-noto-core)
-want+=(libharfbuzz-dev libicu-dev)  # the text engine (kiosk/text): shaping; bidi, line breaks, scripts
+want+=(libharfbuzz-dev libicu-dev)  # the text engine (kiosk/text): shaping; bidi, line breaks, scripts; the counter's numbers (layout/number_format)
 want+=(libjpeg62-turbo-dev libpng-dev libexif-dev)  # photographs (kiosk/image): JPEG, PNG, EXIF orientation
 if [ "$mode" = test ]; then
     want+=(catch2 xvfb xauth zbar-tools xdotool)

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# CI's short benchmark run (issue 8), about 35 s: tests/bench/kiosk_bench --quick --strict.
+# CI's short benchmark run (issues 8 and 14), about 40 s: tests/bench/kiosk_bench --quick --strict,
+# headless, under Xvfb and (start-up only, about 3 s: cage and xwayland from deploy/deps.sh test)
+# inside headless cage.
 # It fails CI only on what a busy CI machine cannot disturb: frames drawn while idle (the bench loop
 # headless and under Xvfb, and the kiosk binary under Xvfb, each measured after the window's first
 # seconds of settling frames), the kiosk's own heap under 20 MiB, and App::frame's instructions per

@@ -12,8 +12,15 @@
 
 namespace kiosk::check {
 
-// The faults about characters that no font embedded in the binary can draw (MissingGlyph, one
-// per character, at its first use; at most `max_reported`, then one fault that says how many more).
+// The faults about characters the screen cannot draw, each saying what shows instead, one per
+// character at its first use (at most `max_reported`, then one fault that says how many more):
+// - MissingGlyph: no embedded font has the character. The article, set by the text engine, shows
+//   the font's .notdef glyph (an empty box) in its place; the texts ImGui still draws (the
+//   memorial, the sources, the tabs and cards) show a question mark.
+// - NotdefGlyph: a font has the character, but the article's shaping still gives .notdef: a mark
+//   stays with the letter before it, and that letter's font has no glyph for the mark.
+// The article is shaped exactly as the article view shapes it (layout::shape_block), so the
+// message and the screen agree.
 std::vector<core::Fault> glyph_faults(const content::LoadResult& loaded, int max_reported = 20);
 
 struct ValidateParams {

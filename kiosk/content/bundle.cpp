@@ -80,6 +80,7 @@ LoadResult parse_files(const BundleFiles& files, std::string_view origin, const 
     bundle.manifest = manifest.manifest;
     bundle.memorial = manifest.memorial;
     bundle.sources = manifest.sources;
+    bundle.labels = manifest.labels;
 
     const std::string& article_name = bundle.manifest.article_file;
     std::vector<bool> cited(bundle.sources.size(), false);
@@ -243,6 +244,7 @@ std::string visible_text(const Bundle& bundle) {
             append_line(out, *text);
         for (const Source& s : bundle.sources)
             for (const std::string* text : {&s.who, &s.what, &s.when, &s.uses, &s.url}) append_line(out, *text);
+        for (const LabelKey& label : label_keys()) append_line(out, bundle.labels.*label.field);
         // The counter formats its number at run time, with separators that depend on the language;
         // these must be covered even when the text happens not to contain them. U+00A0 and U+202F
         // are the no-break spaces some languages group digits with.

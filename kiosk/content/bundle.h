@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "content/labels.h"
 #include "core/fault.h"
 
 namespace kiosk::content {
@@ -85,6 +86,7 @@ struct Bundle {
     std::vector<Block> article;
     std::vector<Source> sources;       // in manifest order; citation numbers index this (1-based)
     Memorial memorial;
+    Labels labels;                     // the interface's words in the bundle's language
     std::string origin;                // "built-in" or the directory it came from
     std::string hash;                  // FNV-1a 64 of the files' bytes, hex: identifies the content
 };

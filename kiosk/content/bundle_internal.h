@@ -21,6 +21,7 @@ constexpr std::size_t kMaxArticleCodepoints = 200'000;
 constexpr std::size_t kMaxSources = 99;          // citation superscripts have room for two digits
 constexpr std::size_t kMaxTitleCodepoints = 300; // the title is centred on the fallback screen
 constexpr std::size_t kMaxFieldCodepoints = 2000;  // any other manifest text: a caption, not a chapter
+constexpr std::size_t kMaxLabelCodepoints = 80;  // a label sits on a button or a card's line
 constexpr int kMaxNesting = 8;                   // quotes and lists inside each other
 
 struct TextPos {
@@ -52,6 +53,7 @@ struct ManifestData {
     Manifest manifest;
     Memorial memorial;
     std::vector<Source> sources;
+    Labels labels;                     // English defaults where [labels] gives none
     std::vector<int> source_lines;     // line of each source's [[sources]] table, for UnusedSource
     bool parsed = false;               // false: the TOML itself was broken
 };

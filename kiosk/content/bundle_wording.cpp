@@ -40,11 +40,36 @@ std::string article_words(const Bundle& bundle) {
     return out;
 }
 
-// The ways an article writes a count: 30000, 30,000, 30.000, 30 000 and with no-break spaces.
+// `text` with Persian (U+06F0..U+06F9) and Arabic-Indic (U+0660..U+0669) digits written as ASCII
+// digits, so that one search finds "۳۰٬۰۰۰", "٣٠٬٠٠٠" and "30,000" alike. Everything else is kept.
+std::string western_digits(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char lead = static_cast<unsigned char>(text[i]);
+        if ((lead == 0xD9 || lead == 0xDB) && i + 1 < text.size()) {
+            const unsigned char next = static_cast<unsigned char>(text[i + 1]);
+            // U+0660..U+0669 are D9 A0..D9 A9; U+06F0..U+06F9 are DB B0..DB B9.
+            const unsigned char base = lead == 0xD9 ? 0xA0 : 0xB0;
+            if (next >= base && next <= base + 9) {
+                out += static_cast<char>('0' + (next - base));
+                ++i;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+// The ways an article writes a count: 30000, 30,000, 30.000, 30 000 and with no-break spaces, the
+// Swiss 30’000 and the Arabic-script 30٬000 (U+066C), in any of the three sets of digits (the
+// article's digits are made Western first).
 std::vector<std::string> written_forms(int64_t figure) {
     const std::string digits = std::to_string(figure);
     std::vector<std::string> forms{digits};
-    for (std::string_view separator : {",", ".", " ", "\xC2\xA0", "\xE2\x80\xAF", "'"}) {
+    for (std::string_view separator :
+         {",", ".", " ", "\xC2\xA0", "\xE2\x80\xAF", "'", "\xE2\x80\x99", "\xD9\xAC"}) {
         std::string grouped;
         for (std::size_t i = 0; i < digits.size(); ++i) {
             if (i > 0 && (digits.size() - i) % 3 == 0) grouped += separator;
@@ -58,14 +83,20 @@ std::vector<std::string> written_forms(int64_t figure) {
 // True when `form` stands alone in `text`: not a piece of a longer number ("130,000").
 bool contains_number(const std::string& text, const std::string& form) {
     const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    // A separator with a digit after it continues the number: "30,0001", "30,000,000", "30٬000٬000".
+    const auto continues = [&](std::size_t end) {
+        if (end >= text.size()) return false;
+        if (is_digit(text[end])) return true;
+        for (std::string_view separator : {",", ".", "\xD9\xAC", "\xE2\x80\x99"})
+            if (text.compare(end, separator.size(), separator) == 0 && end + separator.size() < text.size() &&
+                is_digit(text[end + separator.size()]))
+                return true;
+        return false;
+    };
     for (std::size_t at = text.find(form); at != std::string::npos; at = text.find(form, at + 1)) {
         const bool digit_before = at > 0 && is_digit(text[at - 1]);
-        const std::size_t end = at + form.size();
-        // "30,000," still counts; "30,0001" and "30,000,000" do not.
-        const bool digit_after = end < text.size() &&
-                                 (is_digit(text[end]) || (end + 1 < text.size() && (text[end] == ',' || text[end] == '.') &&
-                                                          is_digit(text[end + 1])));
-        if (!digit_before && !digit_after) return true;
+        // "30,000," still counts.
+        if (!digit_before && !continues(at + form.size())) return true;
     }
     return false;
 }
@@ -102,12 +133,13 @@ std::vector<core::Fault> check_wording(const LoadResult& loaded) {
     if (!loaded.usable) return faults;
     const Bundle& bundle = loaded.bundle;
     const std::string words = detail::article_words(bundle);
+    const std::string numbers = detail::western_digits(words);
     const Memorial& memorial = bundle.memorial;
     const std::string manifest = "manifest.toml";
     if (memorial.figure > 0) {
         bool stated = false;
         for (const std::string& form : detail::written_forms(memorial.figure))
-            stated = stated || detail::contains_number(words, form);
+            stated = stated || detail::contains_number(numbers, form);
         if (!stated)
             faults.push_back(core::make_fault(core::FaultCode::FigureNotInArticle, manifest,
                                               detail::key_line(loaded.files, "figure"), 0,

@@ -1,6 +1,7 @@
 // manifest.toml -> Manifest, Memorial and Sources, over toml++.
 // toml++ is built with exceptions in Debian, so parse errors arrive as toml::parse_error and are
 // turned into BadToml here; nothing leaves this file as an exception.
+#include <algorithm>
 #include <set>
 
 #include <toml++/toml.h>
@@ -209,6 +210,88 @@ void read_sources(const toml::table& root, const std::string& file, std::vector<
     }
 }
 
+// The closest label key to a misspelt one, for the message ("stil_reading" -> "still_reading"):
+// the key with the fewest single-character edits, when there are at most three.
+std::string_view closest_label_key(std::string_view typo) {
+    std::string_view best;
+    std::size_t best_distance = 4;
+    for (const LabelKey& entry : label_keys()) {
+        const std::string_view key = entry.key;
+        std::vector<std::size_t> row(key.size() + 1);
+        for (std::size_t j = 0; j <= key.size(); ++j) row[j] = j;
+        for (std::size_t i = 1; i <= typo.size(); ++i) {
+            std::size_t diagonal = row[0];
+            row[0] = i;
+            for (std::size_t j = 1; j <= key.size(); ++j) {
+                const std::size_t above = row[j];
+                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (typo[i - 1] == key[j - 1] ? 0 : 1)});
+                diagonal = above;
+            }
+        }
+        if (row[key.size()] < best_distance) {
+            best_distance = row[key.size()];
+            best = key;
+        }
+    }
+    return best;
+}
+
+// [labels]: the interface's words in the bundle's language. A key the kiosk does not know is an
+// error, not a warning: a misspelt key would otherwise leave that word in English unnoticed.
+void read_labels_table(const toml::table& root, const std::string& file, std::vector<core::Fault>& faults,
+                       ManifestData& data) {
+    const toml::table* table = table_at(root, "labels", file, faults);
+    if (table) {
+        for (const auto& [key, node] : *table) {
+            const LabelKey* label = find_label_key(key.str());
+            if (!label) {
+                std::string message = "labels." + std::string(key.str()) + " is not a label the kiosk knows";
+                if (const std::string_view near = closest_label_key(key.str()); !near.empty())
+                    message += "; did you mean " + std::string(near) + "?";
+                else
+                    message += "; the labels are listed in the bundle guide (README.md)";
+                faults.push_back(core::make_fault(FaultCode::UnknownLabel, file, line_of(&node), column_of(&node),
+                                                  std::move(message)));
+                continue;
+            }
+            const auto* value = node.as_string();
+            if (!value) {
+                faults.push_back(core::make_fault(FaultCode::BadField, file, line_of(&node), column_of(&node),
+                                                  "labels." + std::string(key.str()) + " must be text in quotes"));
+                continue;
+            }
+            const std::string& text = value->get();
+            if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+                faults.push_back(core::make_fault(FaultCode::MissingField, file, line_of(&node), column_of(&node),
+                                                  "labels." + std::string(key.str()) +
+                                                      " is empty; leave the line out to keep the English word"));
+                continue;
+            }
+            if (const std::size_t length = count_codepoints(text); length > kMaxLabelCodepoints) {
+                faults.push_back(core::make_fault(FaultCode::FieldTooLong, file, line_of(&node), column_of(&node),
+                                                  "labels." + std::string(key.str()) + " is " + std::to_string(length) +
+                                                      " characters long; a label has room for " +
+                                                      std::to_string(kMaxLabelCodepoints)));
+                continue;
+            }
+            data.labels.*label->field = text;
+        }
+    }
+    // Words left in English on a page in another language: the screen still works, so a warning.
+    // A tag that is not one has its own error, and says nothing about the language.
+    if (is_english(data.manifest.language) || !looks_like_language_tag(data.manifest.language)) return;
+    const std::vector<std::string_view> left = labels_left_in_english(data.labels);
+    if (left.empty()) return;
+    std::string list;
+    for (std::string_view key : left) list += (list.empty() ? "" : ", ") + std::string(key);
+    const toml::node* at = table ? static_cast<const toml::node*>(table) : root.at_path("bundle.language").node();
+    faults.push_back(core::make_fault(
+        FaultCode::LabelsNotTranslated, file, line_of(at), table ? 0 : column_of(at),
+        "the bundle's language is \"" + data.manifest.language + "\" but " + std::to_string(left.size()) + " of " +
+            std::to_string(label_keys().size()) + " interface words are still English (" + list +
+            "); give them in the bundle's language in the manifest's [labels] table"));
+}
+
 }  // namespace
 
 ManifestData parse_manifest(std::string_view text, const std::string& file, std::vector<core::Fault>& faults) {
@@ -226,6 +309,7 @@ ManifestData parse_manifest(std::string_view text, const std::string& file, std:
     read_bundle_table(root, file, faults, data);
     read_memorial_table(root, file, faults, data);
     read_sources(root, file, faults, data);
+    read_labels_table(root, file, faults, data);
     return data;
 }
 

@@ -35,6 +35,7 @@ enum class Severity { Warning, Error };
     X(NoAltText, Warning)        /* a picture without a description (WCAG 1.1.1) */        \
     X(ImageTooSmall, Warning)    /* a picture narrower than the column: shown blurred */   \
     X(MissingGlyph, Warning)     /* a character no bundled font covers */                 \
+    X(NotdefGlyph, Warning)      /* a mark on a letter whose font has no glyph for it */   \
     X(ByteOrderMark, Warning)    /* a UTF-8 BOM at the start of a file (ignored) */       \
     X(ControlCharacter, Warning) /* a control character (NUL, ESC...) in a text file */   \
     X(DeepNesting, Warning)      /* quotes or lists nested deeper than the kiosk shows */ \
@@ -43,6 +44,8 @@ enum class Severity { Warning, Error };
     X(FieldTooLong, Error)       /* a manifest text longer than its place on screen */    \
     X(FigureNotInArticle, Warning) /* the article never states the memorial figure */     \
     X(NotVerbatim, Warning)      /* a manifest text meant to quote the article does not */ \
+    X(UnknownLabel, Error)       /* a [labels] key the kiosk does not know (a typo) */     \
+    X(LabelsNotTranslated, Warning) /* a non-English bundle leaves interface words in English */ \
     X(ReloadFailed, Error)       /* a reload found a bad bundle; the last good one stays */ \
     X(FrameFailed, Error)        /* drawing a frame failed; a fallback screen was shown */ \
     X(BadOption, Error)          /* a command-line option or value is wrong */            \

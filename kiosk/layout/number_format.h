@@ -1,7 +1,9 @@
-// Whole numbers as a language writes them: digit grouping with the language's thousands separator
-// ("30,000" in English, "30.000" in German, "30 000" with a narrow no-break space in French).
-// Does NOT localise digits (Persian or Arabic-Indic digits are not supported: Western digits with
-// the English separator are written instead) or handle fractions.
+// Whole numbers as a language writes them, by ICU's number formatting (CLDR data): the language's
+// digits and its grouping separator ("30,000" in English, "30.000" in German, "30 000" with a
+// narrow no-break space in French, "۳۰٬۰۰۰" with Persian digits and U+066C in Persian, "٣٠٬٠٠٠"
+// with Arabic-Indic digits in Arabic). Grouping is always on, four-digit numbers too ("1,988"), as
+// running text writes counts. Does NOT handle fractions, nor add bidirectional marks: the text
+// engine orders the digits.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -9,11 +11,9 @@
 
 namespace kiosk::layout {
 
-// The separator (UTF-8) for a BCP 47 tag ("en", "de-AT", "fr_CH"); "," when the language is not known.
-std::string thousands_separator(std::string_view language);
-
-// `value` grouped by thousands, e.g. format_count(30000, "en") == "30,000". Four-digit numbers are
-// grouped too ("1,988"), as English running text does for counts.
+// `value` grouped by thousands, e.g. format_count(30000, "en") == "30,000". `language` is a BCP 47
+// tag ("fa", "de-AT"; "fr_CH" is read as "fr-CH"). A language ICU has no data for is written as
+// English, never in the machine's own locale.
 std::string format_count(int64_t value, std::string_view language);
 
 }  // namespace kiosk::layout

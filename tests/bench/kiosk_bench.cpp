@@ -1,8 +1,8 @@
 // kiosk_bench: how fast and frugal the kiosk is, headless (EGL surfaceless) and under Xvfb, at
-// 1080x1920 unless told otherwise. Prints a table, then the same figures as JSON, then the targets
+// 1080x1920 unless told otherwise, and how soon it starts inside headless cage. Prints a table, then the same figures as JSON, then the targets
 // of issue 8 with PASS/FAIL. A benchmark program, not a test: nothing here runs inside ctest.
 //
-//   build/kiosk_bench [--modes headless,xvfb] [--idle-seconds 20] [--size 1080x1920]
+//   build/kiosk_bench [--modes headless,xvfb,cage] [--idle-seconds 20] [--size 1080x1920]
 //                     [--quick] [--strict] [--json FILE] [--kiosk PATH]
 //
 // What runs (each in its own process, so memory and start-up are a fresh process's):
@@ -14,6 +14,9 @@
 //   * under Xvfb, the real `kiosk` binary with KIOSK_FRAME_LOG set (kiosk/app/frame_log.h): start-up
 //     to its first presented frame, memory, and an idle window with frames counted from the log and
 //     CPU from /proc/PID/stat (the loop that ships, not a copy of it).
+//   * inside headless cage (as the kiosk's unit runs it on a board, through Xwayland): the GL
+//     floors and the real `kiosk --fullscreen`, start of cage to first frame; nothing more (the
+//     bench children's frames and heap would say the same as under Xvfb).
 //
 // Exit status: 0; 1 with --strict when a checked target fails; 3 when the benchmark itself could
 // not run (no Xvfb, a child failed).
@@ -37,6 +40,7 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -66,7 +70,7 @@ namespace {
 // [options] -------------------------------------------------------------------------------------
 
 struct BenchOptions {
-    std::vector<std::string> modes{"headless", "xvfb"};  // which surfaces to measure
+    std::vector<std::string> modes{"headless", "xvfb", "cage"};  // which surfaces to measure
     std::vector<int> article_times{1, 10, 100};        // article lengths, in copies of the built-in one
     double idle_seconds = 20.0;        // length of each idle window
     int width = 1080, height = 1920;   // framebuffer / window / Xvfb screen size
@@ -86,7 +90,7 @@ struct BenchOptions {
 };
 
 const char* kUsage =
-    "usage: kiosk_bench [--modes headless,xvfb] [--idle-seconds S] [--size WxH] [--quick] [--strict]\n"
+    "usage: kiosk_bench [--modes headless,xvfb,cage] [--idle-seconds S] [--size WxH] [--quick] [--strict]\n"
     "                   [--json FILE] [--kiosk PATH]\n";
 
 bool parse_options(int argc, char** argv, BenchOptions& options) {
@@ -97,7 +101,7 @@ bool parse_options(int argc, char** argv, BenchOptions& options) {
             options.modes.clear();
             std::stringstream list(value());
             for (std::string mode; std::getline(list, mode, ',');) {
-                if (mode != "headless" && mode != "xvfb") return false;
+                if (mode != "headless" && mode != "xvfb" && mode != "cage") return false;
                 options.modes.push_back(mode);
             }
         } else if (arg == "--idle-seconds") {
@@ -148,6 +152,7 @@ struct StartupSplit {
     double wall_ms = 0.0, cpu_ms = 0.0;
     CpuTime cpu;
     double xvfb_cpu_ms = -1.0;         // the X server's CPU in the same span; <0: no X server
+    double compositor_cpu_ms = -1.0;   // inside cage: cage's and Xwayland's CPU since cage started; <0: none
 };
 
 void out_startup_split(const std::string& prefix, const StartupSplit& split) {
@@ -158,10 +163,17 @@ void out_startup_split(const std::string& prefix, const StartupSplit& split) {
         split.wall_ms - static_cast<double>(split.cpu.main_run_ns + split.cpu.main_runqueue_ns) / 1e6);
     out(prefix + "runqueue_all_threads_ms", static_cast<double>(split.cpu.runqueue_ns) / 1e6);
     if (split.xvfb_cpu_ms >= 0.0) out(prefix + "xvfb_cpu_ms", split.xvfb_cpu_ms);
+    if (split.compositor_cpu_ms >= 0.0) out(prefix + "compositor_cpu_ms", split.compositor_cpu_ms);
 }
 
 // The X server's CPU (scheduler nanoseconds) now; 0 without one.
 int64_t xvfb_cpu_ns(int xvfb_pid) { return xvfb_pid > 0 ? read_cpu(xvfb_pid).sched_ns : 0; }
+
+// The CPU cage and its Xwayland have used since cage started (both start after time zero).
+double compositor_cpu_ms(pid_t cage_pid) {
+    const pid_t xwayland = child_named(cage_pid, "Xwayland");
+    return static_cast<double>(read_cpu(cage_pid).sched_ns + (xwayland > 0 ? read_cpu(xwayland).sched_ns : 0)) / 1e6;
+}
 
 // [frames] --------------------------------------------------------------------------------------
 
@@ -395,6 +407,7 @@ int run_floor_child(const BenchOptions& options) {
     config.width = options.width;
     config.height = options.height;
     config.title = "kiosk_bench floor";
+    config.fullscreen = options.child_mode == "cage";  // as the kiosk's unit runs it: --fullscreen
     std::string error;
     std::unique_ptr<platform::Surface> surface = platform::open_surface(config, &error);
     if (!surface) {
@@ -414,6 +427,7 @@ int run_floor_child(const BenchOptions& options) {
     split.cpu_ms = static_cast<double>(process_cpu_ns()) / 1e6;
     split.cpu = read_cpu(getpid());
     if (options.xvfb_pid > 0) split.xvfb_cpu_ms = static_cast<double>(xvfb_cpu_ns(options.xvfb_pid) - xvfb0) / 1e6;
+    if (options.child_mode == "cage") split.compositor_cpu_ms = compositor_cpu_ms(getppid());
     out(name + "first_frame_ms", split.wall_ms);
     out(name + "cpu_at_first_frame_ms", split.cpu_ms);
     out_startup_split(name, split);
@@ -448,12 +462,26 @@ int run_child(const BenchOptions& options) {
     config.width = options.width;
     config.height = options.height;
     config.title = "kiosk_bench";
+    // As kiosk/app/main.cpp (LayoutWhileOpening): once the surface knows its size, the app lays out
+    // (fonts, article, pictures) on a second thread while the driver loads; joined before the
+    // first frame.
+    std::jthread layout;
+    double layout_cpu_ms = -1.0;       // the layout thread's CPU
+    config.on_size_known = [&app, &layout, &layout_cpu_ms](int width, int height, float monitor_dpi) {
+        const app::FrameSize size{width, height, monitor_dpi > 0.0f ? monitor_dpi : 96.0f};
+        layout = std::jthread([&app, &layout_cpu_ms, size] {
+            count_thread_as_kiosk();
+            app.prepare(size);
+            layout_cpu_ms = static_cast<double>(thread_cpu_ns()) / 1e6;
+        });
+    };
     std::unique_ptr<platform::Surface> surface;
     std::string error;
     {
         DriverScope driver;
         surface = platform::open_surface(config, &error);
     }
+    if (layout.joinable()) layout.join();
     if (!surface) {
         std::fprintf(stderr, "bench: cannot open a %s surface: %s\n", options.child_mode.c_str(), error.c_str());
         return 1;
@@ -472,6 +500,7 @@ int run_child(const BenchOptions& options) {
     out("startup.main_ms", main_ms);
     out("startup.bundle_and_app_ms", app_ms);
     out("startup.surface_open_ms", surface_ms);
+    if (layout_cpu_ms >= 0.0) out("startup.layout_thread_cpu_ms", layout_cpu_ms);
     out("startup.cpu_at_surface_open_ms", static_cast<double>(process_cpu_ns()) / 1e6);
 
     // The first frames, as the kiosk's loop draws them: the first lays out and builds the atlas.
@@ -592,6 +621,35 @@ std::vector<FrameLogLine> read_frame_log(const std::string& path) {
     return lines;
 }
 
+// The start-up split of a kiosk binary, taken from outside at `seen_ms` (a little after its article
+// frame, so the CPU is if anything too high and the ratio too low). The process's CPU comes from
+// the stat ticks (10 ms steps), which keep the layout thread's time after it has exited. `other`
+// names the window system's CPU meanwhile ("xvfb_cpu_ms", "compositor_cpu_ms").
+void report_seen_split(Report& report, const std::string& p, const CpuTime& cpu_seen, double seen_ms,
+                       const std::string& other, double other_cpu_ms) {
+    const double cpu_ms = static_cast<double>(cpu_seen.ticks) * 1000.0 / static_cast<double>(clock_ticks_per_second());
+    report.number(p + "cpu_at_article_visible_ms", cpu_ms);
+    report.number(p + "seen_ms", seen_ms);
+    report.number(p + "wall_over_cpu", cpu_ms > 0.0 ? seen_ms / cpu_ms : 0.0);
+    report.number(p + "main_run_ms", static_cast<double>(cpu_seen.main_run_ns) / 1e6);
+    report.number(p + "main_runqueue_ms", static_cast<double>(cpu_seen.main_runqueue_ns) / 1e6);
+    report.number(p + "main_blocked_ms",
+                  seen_ms - static_cast<double>(cpu_seen.main_run_ns + cpu_seen.main_runqueue_ns) / 1e6);
+    report.number(p + "runqueue_all_threads_ms", static_cast<double>(cpu_seen.runqueue_ns) / 1e6);
+    report.number(p + other, other_cpu_ms);
+}
+
+// The first frame and the first frame with the article in a frame log, as ms after `t0` (epoch ms).
+void report_first_frames(Report& report, const std::string& p, const std::vector<FrameLogLine>& lines, double t0) {
+    report.number(p + "first_frame_ms", lines.front().epoch_ms - t0);
+    for (const FrameLogLine& line : lines) {
+        if (line.runs > 0) {
+            report.number(p + "article_visible_ms", line.epoch_ms - t0);
+            break;
+        }
+    }
+}
+
 // Runs the real kiosk on `xvfb`'s display, the way a launcher would, and measures it from outside.
 bool measure_kiosk_binary(const BenchOptions& options, const Xvfb& xvfb, Report& report) {
     const std::string name = "xvfb.kiosk_binary.";
@@ -627,29 +685,10 @@ bool measure_kiosk_binary(const BenchOptions& options, const Xvfb& xvfb, Report&
         unlink(log_path);
         return false;
     }
-    report.number(name + "startup.first_frame_ms", lines.front().epoch_ms - t0);
-    for (const FrameLogLine& line : lines) {
-        if (line.runs > 0) {
-            report.number(name + "startup.article_visible_ms", line.epoch_ms - t0);
-            break;
-        }
-    }
-    // The same split as the children's, taken from outside at `seen_ms` (a little after the frame,
-    // so the CPU is if anything too high and the ratio too low). The process's CPU comes from the
-    // stat ticks (10 ms steps), which keep the layout thread's time after it has exited.
-    {
-        const double cpu_ms = static_cast<double>(cpu_seen.ticks) * 1000.0 / static_cast<double>(clock_ticks_per_second());
-        const std::string p = name + "startup.";
-        report.number(p + "cpu_at_article_visible_ms", cpu_ms);
-        report.number(p + "seen_ms", seen_ms);
-        report.number(p + "wall_over_cpu", cpu_ms > 0.0 ? seen_ms / cpu_ms : 0.0);
-        report.number(p + "main_run_ms", static_cast<double>(cpu_seen.main_run_ns) / 1e6);
-        report.number(p + "main_runqueue_ms", static_cast<double>(cpu_seen.main_runqueue_ns) / 1e6);
-        report.number(p + "main_blocked_ms",
-                      seen_ms - static_cast<double>(cpu_seen.main_run_ns + cpu_seen.main_runqueue_ns) / 1e6);
-        report.number(p + "runqueue_all_threads_ms", static_cast<double>(cpu_seen.runqueue_ns) / 1e6);
-        report.number(p + "xvfb_cpu_ms", static_cast<double>(xvfb_seen - xvfb_start) / 1e6);
-    }
+    report_first_frames(report, name + "startup.", lines, t0);
+    // The same split as the children's.
+    report_seen_split(report, name + "startup.", cpu_seen, seen_ms, "xvfb_cpu_ms",
+                      static_cast<double>(xvfb_seen - xvfb_start) / 1e6);
     // Settled, then memory, then the idle window, as the Chromium baseline does. The kiosk draws
     // for app::kSettleSeconds after its first frame (so that cage shows a page when it maps the
     // window late); the window starts after that.
@@ -696,6 +735,56 @@ bool measure_kiosk_binary(const BenchOptions& options, const Xvfb& xvfb, Report&
     return true;
 }
 
+// The real kiosk inside headless cage, started as the kiosk's unit starts it (`cage -d -- kiosk
+// --fullscreen`, built-in article, no settings): time zero just before cage is started, first frame
+// and first frame with the article from its frame log, the split read from outside, then it is
+// stopped as the unit's ExecStop does (SIGTERM to the kiosk alone; cage ends by itself).
+bool measure_kiosk_in_cage(const BenchOptions& options, Cage& cage, Report& report) {
+    const std::string p = "cage.kiosk_binary.";
+    const std::string log_path = cage_writable_file(cage, "kiosk-frames.log");
+    if (log_path.empty()) return false;
+    const double t0 = epoch_ms();
+    const Spawned started = spawn_in_cage(cage, {runnable_in_cage(cage, options.kiosk_binary), "--fullscreen"},
+                                          {std::string("KIOSK_FRAME_LOG=") + log_path}, false);
+    if (started.pid < 0) return false;
+    std::vector<FrameLogLine> lines;
+    const auto article_shown = [&] {
+        return std::any_of(lines.begin(), lines.end(), [](const FrameLogLine& l) { return l.runs > 0; });
+    };
+    pid_t kiosk = -1;
+    CpuTime cpu_seen;
+    double seen_ms = 0.0, compositor_ms = 0.0;
+    int status = -1;
+    while (epoch_ms() - t0 < 15000.0 && !article_shown() && (status = wait_exit_for(started.pid, 0.0)) == -1) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        if (kiosk < 0) kiosk = child_named(started.pid, "kiosk");
+        lines = read_frame_log(log_path);
+        if (kiosk > 0) cpu_seen = read_cpu(kiosk);
+        compositor_ms = compositor_cpu_ms(started.pid);
+        seen_ms = epoch_ms() - t0;
+    }
+    if (!article_shown()) {
+        std::fprintf(stderr, "bench: the kiosk binary showed no article inside cage within 15 s (cage's log: %s/cage.log)\n",
+                     cage.dir.c_str());
+        if (status == -1) stop(started.pid);
+        return false;
+    }
+    report_first_frames(report, p + "startup.", lines, t0);
+    report_seen_split(report, p + "startup.", cpu_seen, seen_ms, "compositor_cpu_ms", compositor_ms);
+    const Memory memory = read_memory(kiosk);
+    report.number(p + "memory.rss_mib", static_cast<double>(memory.rss_kb) / 1024.0);
+    report.number(p + "memory.pss_mib", static_cast<double>(memory.pss_kb) / 1024.0);
+    kill(kiosk, SIGTERM);
+    status = wait_exit_for(started.pid, 10.0);
+    if (status == -1) {
+        std::fprintf(stderr, "bench: cage did not end within 10 s of the kiosk's SIGTERM\n");
+        stop(started.pid);
+        return false;
+    }
+    report.number(p + "cage_exit_status", WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+    return true;
+}
+
 // [parent] --------------------------------------------------------------------------------------
 
 // What kiosk/app/main.cpp sets before it opens a surface; the children get the same, so the floor
@@ -714,9 +803,9 @@ std::string self_path() {
 // floor instead, -1: the floor with one draw) and files its figures under "<mode>.<times>x." (or
 // "<mode>.").
 bool run_child_process(const BenchOptions& options, const std::string& mode, int times, const Xvfb& xvfb,
-                       Report& report) {
+                       Cage& cage, Report& report) {
     const double idle = times == 1 ? options.idle_seconds : 0.0;  // in the 1x child only
-    std::vector<std::string> argv{self_path(),
+    std::vector<std::string> argv{mode == "cage" ? runnable_in_cage(cage, self_path()) : self_path(),
                                   "--child", mode,
                                   "--times", std::to_string(std::max(times, 1)),
                                   "--idle-seconds", std::to_string(idle),
@@ -736,12 +825,14 @@ bool run_child_process(const BenchOptions& options, const std::string& mode, int
     }
     argv.push_back("--t0-ns");
     argv.push_back(std::to_string(monotonic_ns()));
-    const Spawned child = spawn(argv, set_env, unset_env, true);
+    // Inside cage, cage's start is in the time, as the kiosk binary's is.
+    const Spawned child = mode == "cage" ? spawn_in_cage(cage, argv, set_env, true) : spawn(argv, set_env, unset_env, true);
     if (child.pid < 0) return false;
     const std::string lines = read_all(child.stdout_fd);
     const int status = wait_exit(child.pid);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        std::fprintf(stderr, "bench: the %s %dx child failed (status %d)\n", mode.c_str(), times, status);
+        std::fprintf(stderr, "bench: the %s %dx child failed (status %d)%s\n", mode.c_str(), times, status,
+                     mode == "cage" ? (" (cage's log: " + cage.dir + "/cage.log)").c_str() : "");
         return false;
     }
     report.read_lines(lines, times <= 0 ? mode + "." : mode + "." + std::to_string(times) + "x.");
@@ -802,42 +893,43 @@ void print_tables(const BenchOptions& options, const Report& report) {
     std::printf("\nkiosk benchmark at %dx%d%s\nmachine: %s\n", options.width, options.height,
                 options.quick ? " (--quick: short form)" : "", report.text("machine.description").c_str());
     for (const std::string& mode : options.modes)
-        std::printf("%s GL: %s, %s\n", mode.c_str(), report.text(mode + ".1x.gl.renderer").c_str(),
-                    report.text(mode + ".1x.gl.version").c_str());
+        if (mode != "cage")
+            std::printf("%s GL: %s, %s\n", mode.c_str(), report.text(mode + ".1x.gl.renderer").c_str(),
+                        report.text(mode + ".1x.gl.version").c_str());
     std::printf("\n");
-    const std::string h = "headless.1x.", x = "xvfb.1x.", k = "xvfb.kiosk_binary.";
-    print_row("figure (built-in article)", {"headless (bench)", "Xvfb (bench)", "Xvfb (kiosk binary)"});
-    print_row("---", {"---", "---", "---"});
+    // Columns: the bench's kiosk headless and under Xvfb, the kiosk binary under Xvfb and inside
+    // cage. The floors' rows show each surface's floor in its first column.
+    const std::string h = "headless.1x.", x = "xvfb.1x.", k = "xvfb.kiosk_binary.", c = "cage.kiosk_binary.";
+    print_row("figure (built-in article)", {"headless (bench)", "Xvfb (bench)", "Xvfb (kiosk binary)", "cage (kiosk binary)"});
+    print_row("---", {"---", "---", "---", "---"});
     const auto row = [&](const std::string& label, const std::string& suffix, const char* format = "%.1f") {
         print_row(label, {figure(report, h + suffix, format), figure(report, x + suffix, format),
-                          figure(report, k + suffix, format)});
+                          figure(report, k + suffix, format), figure(report, c + suffix, format)});
     };
     const auto row_pair = [&](const std::string& label, const std::string& a, const std::string& b,
                               const char* format = "%.1f") {
         print_row(label, {pair(report, h + a, h + b, format), pair(report, x + a, x + b, format),
-                          pair(report, k + a, k + b, format)});
+                          pair(report, k + a, k + b, format), pair(report, c + a, c + b, format)});
     };
-    print_row("GL floor: start -> one empty frame (ms)",
-              {figure(report, "headless.floor.first_frame_ms"), figure(report, "xvfb.floor.first_frame_ms"), "n/a"});
-    print_row("GL floor: CPU by then, all threads (ms)",
-              {figure(report, "headless.floor.cpu_at_first_frame_ms"), figure(report, "xvfb.floor.cpu_at_first_frame_ms"),
-               "n/a"});
-    print_row("GL floor: wall / CPU (above 1: waiting)",
-              {figure(report, "headless.floor.wall_over_cpu", "%.2f"), figure(report, "xvfb.floor.wall_over_cpu", "%.2f"),
-               "n/a"});
-    print_row("GL floor: main thread no free core / blocked (ms)",
-              {pair(report, "headless.floor.main_runqueue_ms", "headless.floor.main_blocked_ms"),
-               pair(report, "xvfb.floor.main_runqueue_ms", "xvfb.floor.main_blocked_ms"), "n/a"});
-    print_row("GL floor: X server CPU meanwhile (ms)", {"n/a", figure(report, "xvfb.floor.xvfb_cpu_ms"), "n/a"});
-    print_row("GL floor + one draw: start -> frame (ms)",
-              {figure(report, "headless.floor_draw.first_frame_ms"), figure(report, "xvfb.floor_draw.first_frame_ms"),
-               "n/a"});
-    print_row("GL floor + one draw: CPU by then (ms)",
-              {figure(report, "headless.floor_draw.cpu_at_first_frame_ms"),
-               figure(report, "xvfb.floor_draw.cpu_at_first_frame_ms"), "n/a"});
-    print_row("GL floor: RSS / PSS (MiB)",
-              {pair(report, "headless.floor.rss_mib", "headless.floor.pss_mib"),
-               pair(report, "xvfb.floor.rss_mib", "xvfb.floor.pss_mib"), "n/a"});
+    const auto floor_row = [&](const std::string& label, const std::string& suffix, const char* format = "%.1f") {
+        print_row(label, {figure(report, "headless." + suffix, format), figure(report, "xvfb." + suffix, format), "",
+                          figure(report, "cage." + suffix, format)});
+    };
+    const auto floor_pair = [&](const std::string& label, const std::string& a, const std::string& b) {
+        print_row(label, {pair(report, "headless." + a, "headless." + b), pair(report, "xvfb." + a, "xvfb." + b), "",
+                          pair(report, "cage." + a, "cage." + b)});
+    };
+    floor_row("GL floor: start -> one empty frame (ms)", "floor.first_frame_ms");
+    floor_row("GL floor: CPU by then, all threads (ms)", "floor.cpu_at_first_frame_ms");
+    floor_row("GL floor: wall / CPU (above 1: waiting)", "floor.wall_over_cpu", "%.2f");
+    floor_pair("GL floor: main thread no free core / blocked (ms)", "floor.main_runqueue_ms", "floor.main_blocked_ms");
+    print_row("GL floor: X server / cage+Xwayland CPU (ms)",
+              {"n/a", figure(report, "xvfb.floor.xvfb_cpu_ms"), "", figure(report, "cage.floor.compositor_cpu_ms")});
+    floor_row("GL floor + one draw: start -> frame (ms)", "floor_draw.first_frame_ms");
+    floor_row("GL floor + one draw: CPU by then (ms)", "floor_draw.cpu_at_first_frame_ms");
+    floor_pair("GL floor + one draw: no free core / blocked (ms)", "floor_draw.main_runqueue_ms",
+               "floor_draw.main_blocked_ms");
+    floor_pair("GL floor: RSS / PSS (MiB)", "floor.rss_mib", "floor.pss_mib");
     row("start -> first frame (ms)", "startup.first_frame_ms");
     row("start -> first frame with the article (ms)", "startup.article_visible_ms");
     row("  CPU used by then, all threads (ms)", "startup.cpu_at_article_visible_ms");
@@ -846,8 +938,11 @@ void print_tables(const BenchOptions& options, const Report& report) {
     row("  wall / CPU (above 1: waiting)", "startup.wall_over_cpu", "%.2f");
     row_pair("  main thread no free core / blocked (ms)", "startup.main_runqueue_ms", "startup.main_blocked_ms");
     row("  main thread running (ms)", "startup.main_run_ms");
-    row("  X server CPU meanwhile (ms)", "startup.xvfb_cpu_ms");
-    row("  first frame: app CPU, layout + font atlas (ms)", "startup.first_frame_app_cpu_ms");
+    print_row("  X server / cage + Xwayland CPU meanwhile (ms)",
+              {"n/a", figure(report, x + "startup.xvfb_cpu_ms"), figure(report, k + "startup.xvfb_cpu_ms"),
+               figure(report, c + "startup.compositor_cpu_ms")});
+    row("  layout while the surface opens: thread CPU (ms)", "startup.layout_thread_cpu_ms");
+    row("  first frame: app CPU (ms)", "startup.first_frame_app_cpu_ms");
     row_pair("RSS / PSS (MiB)", "memory.rss_mib", "memory.pss_mib");
     row("USS (MiB)", "memory.uss_mib");
     row_pair("kiosk's own heap, live / peak (MiB)", "heap.kiosk_live_mib", "heap.kiosk_peak_mib", "%.2f");
@@ -871,7 +966,7 @@ void print_tables(const BenchOptions& options, const Report& report) {
 
     std::printf("\n");
     print_row("article length (scroll frames, whole article)", {"runs / lines", "frame CPU med / p99",
-                                                              "app CPU med / p99", "first frame app CPU"});
+                                                              "app CPU med / p99", "layout / 1st frame app CPU"});
     print_row("---", {"---", "---", "---", "---"});
     for (const int times : options.article_times) {
         const std::string p = "instructions." + std::to_string(times) + "x.";
@@ -879,13 +974,14 @@ void print_tables(const BenchOptions& options, const Report& report) {
                   {figure(report, p + "app_frame_instructions", "%.0f"), "", "", ""});
     }
     for (const std::string& mode : options.modes) {
+        if (mode == "cage") continue;  // no bench children inside cage
         for (const int times : options.article_times) {
             const std::string p = mode + "." + std::to_string(times) + "x.";
             print_row(mode + " " + std::to_string(times) + "x",
                       {pair(report, p + "article.runs", p + "article.lines", "%.0f"),
                        pair(report, p + "scroll.frame_cpu_ms.median", p + "scroll.frame_cpu_ms.p99", "%.2f"),
                        pair(report, p + "scroll.app_cpu_ms.median", p + "scroll.app_cpu_ms.p99", "%.3f"),
-                       figure(report, p + "startup.first_frame_app_cpu_ms", "%.1f ms")});
+                       pair(report, p + "startup.layout_thread_cpu_ms", p + "startup.first_frame_app_cpu_ms")});
         }
     }
 }
@@ -910,7 +1006,10 @@ std::vector<Target> evaluate_targets(const BenchOptions& options, Report& report
         target.pass = value && pass(*value);
         targets.push_back(target);
     };
-    for (const std::string& mode : options.modes) {
+    std::vector<std::string> bench_modes;  // the modes with bench children (not cage)
+    std::copy_if(options.modes.begin(), options.modes.end(), std::back_inserter(bench_modes),
+                 [](const std::string& mode) { return mode != "cage"; });
+    for (const std::string& mode : bench_modes) {
         add("idle, " + mode + " bench loop: zero frames drawn", mode + ".1x.idle.frames", false,
             [](double v) { return v == 0; }, "%.0f frames");
         add("idle, " + mode + " bench loop: below 0.2 % of a core", mode + ".1x.idle.cpu_pct", true,
@@ -928,7 +1027,7 @@ std::vector<Target> evaluate_targets(const BenchOptions& options, Report& report
         add("article within 40 ms of the GL floor + one draw (kiosk binary, Xvfb)",
             "xvfb.kiosk_binary.startup.behind_floor_draw_ms", true, [](double v) { return v <= 40.0; }, "%.0f ms");
     }
-    for (const std::string& mode : options.modes) {
+    for (const std::string& mode : bench_modes) {
         const std::string one = mode + ".1x.", hundred = mode + ".100x.";
         add("first frame with the article under 150 ms (" + mode + " bench)", one + "startup.article_visible_ms", true,
             [](double v) { return v < 150.0; }, "%.0f ms");
@@ -984,6 +1083,15 @@ int run_parent(BenchOptions options) {
     bool ok = true;
     for (const std::string& mode : options.modes) {
         Xvfb xvfb;
+        Cage cage;
+        if (mode == "cage") {
+            std::string error;
+            if (!make_cage(cage, &error)) {
+                std::fprintf(stderr, "bench: %s\n", error.c_str());
+                ok = false;
+                continue;
+            }
+        }
         if (mode == "xvfb") {
             std::string error;
             xvfb = start_xvfb(options.width, options.height, &error);
@@ -994,12 +1102,18 @@ int run_parent(BenchOptions options) {
             }
         }
         std::fprintf(stderr, "bench: %s, GL floor...\n", mode.c_str());
-        ok = run_child_process(options, mode, 0, xvfb, report) && ok;
+        ok = run_child_process(options, mode, 0, xvfb, cage, report) && ok;
         std::fprintf(stderr, "bench: %s, GL floor with one draw...\n", mode.c_str());
-        ok = run_child_process(options, mode, -1, xvfb, report) && ok;
+        ok = run_child_process(options, mode, -1, xvfb, cage, report) && ok;
+        if (mode == "cage") {
+            std::fprintf(stderr, "bench: the kiosk binary inside cage...\n");
+            ok = measure_kiosk_in_cage(options, cage, report) && ok;
+            remove_cage(cage);
+            continue;
+        }
         for (const int times : options.article_times) {
             std::fprintf(stderr, "bench: %s, article %dx...\n", mode.c_str(), times);
-            ok = run_child_process(options, mode, times, xvfb, report) && ok;
+            ok = run_child_process(options, mode, times, xvfb, cage, report) && ok;
         }
         if (mode == "xvfb") {
             std::fprintf(stderr, "bench: the kiosk binary under Xvfb (idle %.0f s)...\n", options.idle_seconds);
@@ -1018,7 +1132,7 @@ int run_parent(BenchOptions options) {
     // How far each start-up is behind the floors measured in the same run on the same surface.
     for (const std::string& mode : options.modes) {
         std::vector<std::string> starts{mode + ".1x."};
-        if (mode == "xvfb") starts.push_back("xvfb.kiosk_binary.");
+        if (mode != "headless") starts.push_back(mode + ".kiosk_binary.");
         for (const std::string& who : starts) {
             const double article = report.number(who + "startup.article_visible_ms").value_or(-1.0);
             if (article < 0.0) continue;

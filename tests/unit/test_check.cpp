@@ -89,6 +89,66 @@ TEST_CASE("check: Persian letters pass in the article, which the engine sets, an
     CHECK_THAT(fault->message, Catch::Contains("U+0628"));
 }
 
+TEST_CASE("check: each glyph fault says what the screen shows instead", "[check]") {
+    // The engine draws the font's .notdef (an empty box) in the article; ImGui draws "?" elsewhere.
+    content::BundleFiles files = base_files();
+    files["article.md"] = replace(files["article.md"], "The first paragraph", "The first \u8A66 paragraph");
+    std::optional<core::Fault> fault = find(validated(files), FaultCode::MissingGlyph);
+    REQUIRE(fault);
+    CHECK_THAT(fault->message, Catch::Contains("empty box") && !Catch::Contains("question mark"));
+
+    files = base_files();
+    files["manifest.toml"] = replace(files["manifest.toml"], "caption = \"test items counted\"", "caption = \"test \u8A66\"");
+    fault = find(validated(files), FaultCode::MissingGlyph);
+    REQUIRE(fault);
+    CHECK(fault->file == "manifest.toml");
+    CHECK_THAT(fault->message, Catch::Contains("question mark") && !Catch::Contains("empty box"));
+
+    files["article.md"] = replace(files["article.md"], "The first paragraph", "The first \u8A66 paragraph");
+    fault = find(validated(files), FaultCode::MissingGlyph);
+    REQUIRE(fault);
+    CHECK_THAT(fault->message, Catch::Contains("empty box") && Catch::Contains("question mark"));
+}
+
+TEST_CASE("check: a character outside the engine's faces for its role is missing in the article", "[check]") {
+    // A character beyond the Basic Multilingual Plane (U+1F56F, a candle) that no face has: one
+    // fault for the whole code point (two UTF-16 units), at its column.
+    content::BundleFiles files = base_files();
+    files["article.md"] = replace(files["article.md"], "The first paragraph", "The first \U0001F56F paragraph");
+    const content::LoadResult loaded = validated(files);
+    int count = 0;
+    for (const core::Fault& fault : loaded.faults) count += fault.code == FaultCode::MissingGlyph ? 1 : 0;
+    CHECK(count == 1);
+    const std::optional<core::Fault> fault = find(loaded, FaultCode::MissingGlyph);
+    REQUIRE(fault);
+    CHECK(fault->line == 7);
+    CHECK(fault->column == 11);
+    CHECK_THAT(fault->message, Catch::Contains("U+1F56F"));
+}
+
+TEST_CASE("check: a mark on a letter whose font lacks it shapes to .notdef and is reported", "[check]") {
+    // U+064B ARABIC FATHATAN: Noto Naskh Arabic has it, so no MissingGlyph; after a Latin letter it
+    // stays in that letter's font (Noto Serif), which has no glyph for it.
+    content::BundleFiles files = base_files();
+    files["article.md"] = replace(files["article.md"], "The first paragraph", "The firsx\u064B paragraph");
+    content::LoadResult loaded = validated(files);
+    CHECK(loaded.usable);
+    CHECK_FALSE(find(loaded, FaultCode::MissingGlyph));
+    std::optional<core::Fault> fault = find(loaded, FaultCode::NotdefGlyph);
+    REQUIRE(fault);
+    CHECK(fault->severity == core::Severity::Warning);
+    CHECK(fault->file == "article.md");
+    CHECK(fault->line == 7);
+    CHECK(fault->column == 9);  // the letter it sits on: "x" is the 9th code point
+    CHECK_THAT(fault->message, Catch::Contains("U+064B") && Catch::Contains("NotoSerif") && Catch::Contains("empty box"));
+
+    // On an Arabic letter it shapes with the letter: nothing to report. Nor on a Latin accent.
+    files["article.md"] = replace(base_files()["article.md"], "The first paragraph", "The first \u0628\u064B e\u0301 paragraph");
+    loaded = validated(files);
+    CHECK_FALSE(find(loaded, FaultCode::NotdefGlyph));
+    CHECK_FALSE(find(loaded, FaultCode::MissingGlyph));
+}
+
 TEST_CASE("check: many missing characters are capped with one summary", "[check]") {
     content::BundleFiles files = base_files();
     std::string many;
@@ -119,6 +179,19 @@ TEST_CASE("check: the memorial figure must be stated in the article", "[check]")
     CHECK_FALSE(with_figure("30000", "30,0000"));
     CHECK_FALSE(with_figure("30000", "3,000"));
     CHECK_FALSE(with_figure("30000", "30,000,000"));
+    CHECK(with_figure("30000", "30\u2019" "000"));         // Swiss German, as ICU writes de-CH
+    // Persian digits with the Arabic thousands separator U+066C (۳۰٬۰۰۰), as the counter writes fa.
+    CHECK(with_figure("30000", "\u06F3\u06F0\u066C\u06F0\u06F0\u06F0"));
+    CHECK(with_figure("30000", "\u06F3\u06F0\u06F0\u06F0\u06F0"));    // ۳۰۰۰۰
+    CHECK(with_figure("30000", "\u0663\u0660\u066C\u0660\u0660\u0660"));  // Arabic-Indic ٣٠٬٠٠٠
+    CHECK(with_figure("30000", "\u06F3\u06F0,\u06F0\u06F0\u06F0"));  // Persian digits, a Latin comma
+    CHECK_FALSE(with_figure("30000", "\u06F1\u06F3\u06F0\u066C\u06F0\u06F0\u06F0"));  // ۱۳۰٬۰۰۰
+    CHECK_FALSE(with_figure("30000", "\u06F3\u06F0\u066C\u06F0\u06F0\u06F0\u066C\u06F0\u06F0\u06F0"));  // ۳۰٬۰۰۰٬۰۰۰
+    CHECK_FALSE(with_figure("30000", "\u06F3\u06F0\u066C\u06F0\u06F0\u06F0\u06F1"));
+    CHECK_FALSE(with_figure("30000", "\u06F3\u06F1\u066C\u06F0\u06F0\u06F0"));  // ۳۱٬۰۰۰
+    // Other Arabic-script characters next to the digits are not digits (U+06EF, U+06FA, U+065F, U+066A).
+    CHECK(with_figure("30000", "\u06EF30,000\u06FA"));
+    CHECK(with_figure("30000", "\u065F30,000\u066A"));
 
     content::BundleFiles files = base_files();
     files["manifest.toml"] = replace(files["manifest.toml"], "figure = 1234", "figure = 4321");

@@ -1,6 +1,8 @@
 // The memorial counter over time and the number formatting it is shown with.
 #include <catch2/catch.hpp>
 
+#include <unicode/locid.h>
+
 #include <cmath>
 #include <limits>
 
@@ -12,7 +14,6 @@ using kiosk::app::counter_settles_after;
 using kiosk::app::counter_value;
 using kiosk::app::CounterParams;
 using kiosk::layout::format_count;
-using kiosk::layout::thousands_separator;
 
 TEST_CASE("counter: starts at 0, is part-way mid-count, ends exactly at the figure and holds", "[counter]") {
     const CounterParams params;  // the defaults the kiosk uses
@@ -82,14 +83,43 @@ TEST_CASE("number format: thousands separators as the language writes them", "[c
     CHECK(format_count(1000, "en") == "1,000");
     CHECK(format_count(1234567, "en-GB") == "1,234,567");
     CHECK(format_count(30000, "de") == "30.000");
-    CHECK(format_count(30000, "de-AT") == "30.000");
+    CHECK(format_count(30000, "de-AT") == "30\xC2\xA0" "000");  // CLDR: Austria groups with a no-break space
     CHECK(format_count(30000, "fr") == "30\xE2\x80\xAF" "000");
-    CHECK(format_count(30000, "FR_ca") == "30\xE2\x80\xAF" "000");
+    CHECK(format_count(30000, "FR_ca") == "30\xC2\xA0" "000");  // CLDR: Canadian French with U+00A0, not U+202F
     CHECK(format_count(30000, "sv") == "30\xC2\xA0" "000");
     CHECK(format_count(-30000, "en") == "-30,000");
     CHECK(format_count(std::numeric_limits<int64_t>::min(), "en") == "-9,223,372,036,854,775,808");
+    CHECK(format_count(1988, "en") == "1,988");  // four digits grouped too, as running text writes counts
+    CHECK(format_count(1988, "es") == "1.988");  // CLDR leaves Spanish four-digit numbers ungrouped; the kiosk does not
     // Unknown or empty languages fall back to the English comma.
-    CHECK(thousands_separator("") == ",");
-    CHECK(thousands_separator("xx") == ",");
-    CHECK(thousands_separator("english") == ",");
+    CHECK(format_count(30000, "") == "30,000");
+    CHECK(format_count(30000, "xx") == "30,000");
+    CHECK(format_count(30000, "english") == "30,000");
+    CHECK(format_count(30000, "not a tag") == "30,000");
+}
+
+TEST_CASE("number format: Persian and Arabic digits with the Arabic thousands separator", "[counter][format]") {
+    // ۳۰٬۰۰۰: Persian digits (U+06F0..) grouped with U+066C ARABIC THOUSANDS SEPARATOR.
+    CHECK(format_count(30000, "fa") == "\u06F3\u06F0\u066C\u06F0\u06F0\u06F0");
+    CHECK(format_count(30000, "fa-IR") == "\u06F3\u06F0\u066C\u06F0\u06F0\u06F0");
+    CHECK(format_count(1988, "fa") == "\u06F1\u066C\u06F9\u06F8\u06F8");
+    CHECK(format_count(4567, "fa") == "\u06F4\u066C\u06F5\u06F6\u06F7");
+    // ٣٠٬٠٠٠: Arabic-Indic digits (U+0660..) with the same separator.
+    CHECK(format_count(30000, "ar") == "\u0663\u0660\u066C\u0660\u0660\u0660");
+    // Where CLDR says a region writes Western digits, so does the kiosk; so does an explicit -u-nu-latn.
+    CHECK(format_count(30000, "ar-MA") == "30.000");
+    CHECK(format_count(30000, "fa-u-nu-latn") == "30,000");
+}
+
+TEST_CASE("number format: an unknown language is English even when the machine's locale is not", "[counter][format]") {
+    // ICU answers a language it has no data for with its default locale; the kiosk must not.
+    const icu::Locale before = icu::Locale::getDefault();
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale::setDefault(icu::Locale::getGerman(), status);
+    REQUIRE(U_SUCCESS(status));
+    const std::string unknown = format_count(30000, "zz");
+    const std::string german = format_count(30000, "de-CH-1996");
+    icu::Locale::setDefault(before, status);
+    CHECK(unknown == "30,000");
+    CHECK(german == "30\u2019" "000");  // Swiss German groups with a right single quotation mark
 }

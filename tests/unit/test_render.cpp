@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "check/validate.h"
 #include "content/bundle.h"
 #include "core/embedded.h"
 #include "platform/platform.h"
@@ -280,4 +281,39 @@ TEST_CASE("the glyph atlas holds only the glyphs the article view has drawn", "[
     const size_t drawn = app.glyph_atlas().glyph_count();
     CHECK(drawn > 40);                       // the first screen's letters
     CHECK(drawn < in_article.size());        // not the whole article's (its end is not on screen)
+}
+
+TEST_CASE("a character no face has shows as the empty box --check says it shows", "[render][text][check]") {
+    content::BundleFiles files;
+    files["manifest.toml"] = std::string(core::embedded("content/manifest.toml"));
+    files["article.md"] = "# Headline\n\nBefore \u8A66 after.\n";
+    content::LoadResult loaded = content::parse_bundle(files, "test");
+    check::validate(loaded);
+    REQUIRE(loaded.usable);
+    const auto fault = std::find_if(loaded.faults.begin(), loaded.faults.end(),
+                                    [](const core::Fault& f) { return f.code == core::FaultCode::MissingGlyph; });
+    REQUIRE(fault != loaded.faults.end());
+    CHECK(fault->message.find("U+8A66") != std::string::npos);
+    CHECK(fault->message.find("the article shows an empty box") != std::string::npos);
+
+    app::App app(loaded.bundle);
+    const Image image(test::render_app(app, 800, 480, {0.0}));
+    // The engine placed the font's .notdef (glyph 0) where the character is ...
+    const layout::PlacedRun* run = nullptr;
+    const layout::RunGlyph* notdef = nullptr;
+    for (const layout::PlacedRun& placed : app.article_layout().runs)
+        for (const layout::RunGlyph& glyph : placed.glyphs)
+            if (glyph.glyph == 0) {
+                run = &placed;
+                notdef = &glyph;
+            }
+    REQUIRE(notdef != nullptr);
+    CHECK(run->text.find("\u8A66") != std::string::npos);
+    // ... and drew it: an outline with ink, not a blank gap. Beside it, the space before it has none.
+    const int x = static_cast<int>(app.article_origin_x() + run->x + notdef->x);
+    const int baseline = static_cast<int>(app.article_origin_y(0.0) + run->baseline);
+    const int em = static_cast<int>(run->em_size);
+    INFO("notdef at " << x << "," << baseline << ", em " << em);
+    CHECK(ink(image, x + 1, baseline - em * 7 / 10, x + em / 2, baseline) > 0.02);
+    CHECK(ink(image, x - em / 5, baseline - em * 7 / 10, x, baseline) == 0.0);
 }

@@ -91,6 +91,8 @@ void start_counting() {
     g_counting = true;
 }
 
+void count_thread_as_kiosk() { t_is_main = true; }
+
 HeapCount kiosk_heap() { return snapshot(g_counters[kOwnerKiosk]); }
 HeapCount other_heap() { return snapshot(g_counters[kOwnerOther]); }
 

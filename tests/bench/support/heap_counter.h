@@ -3,7 +3,7 @@
 // How: this file's .cpp replaces the global operator new/delete (every form) and gives ImGui an
 // allocator (ImGui calls malloc directly otherwise). Each block carries a 16-byte header with its
 // size and its owner. The owner is Kiosk when the block is allocated on the thread that called
-// start_counting() and outside any DriverScope; everything else is Other: blocks allocated inside
+// start_counting() (or count_thread_as_kiosk()) and outside any DriverScope; everything else is Other: blocks allocated inside
 // a DriverScope (wrap every GL / EGL / GLFW call in one: Mesa's llvmpipe compiles shaders with
 // LLVM, which allocates through operator new), on any other thread (llvmpipe's rasteriser threads)
 // or before start_counting(). A block is credited back to the owner it was charged to, whoever
@@ -30,6 +30,10 @@ struct HeapCount {
 // Makes the calling thread the kiosk's main thread and installs ImGui's allocator. Call it first
 // in main(), before any ImGui context exists.
 void start_counting();
+
+// Charges the calling thread's allocations (outside a DriverScope) to the kiosk as well: for the
+// thread on which the app lays out while the surface opens, as kiosk/app/main.cpp does.
+void count_thread_as_kiosk();
 
 HeapCount kiosk_heap();                // what the kiosk's own code holds
 HeapCount other_heap();                // operator new / ImGui blocks charged to the driver or others
