@@ -386,7 +386,10 @@ void App::upload_glyphs(bool even_unchanged) {
     const std::vector<uint8_t>& coverage = glyph_atlas_.pixels();
     std::vector<uint8_t> rgba(coverage.size() * 4, 255);
     for (size_t i = 0; i < coverage.size(); ++i) rgba[i * 4 + 3] = coverage[i];
-    glyph_texture_ = uploader_(glyph_atlas_.width(), glyph_atlas_.height(), rgba.data(), platform::TextureFilter::Nearest,
+    // Linear like ImGui's own font atlas, though glyph quads sit on whole pixels and sample texel
+    // centres (the same pixels as Nearest): llvmpipe compiles a shader variant per sampling mode,
+    // and a second one cost about 40 ms of the first frame's CPU here (issue 14).
+    glyph_texture_ = uploader_(glyph_atlas_.width(), glyph_atlas_.height(), rgba.data(), platform::TextureFilter::Linear,
                                glyph_texture_);
     glyph_texture_version_ = glyph_atlas_.version();  // refused (0): ImGui's text instead, not retried every frame
 }

@@ -334,6 +334,8 @@ private:
     std::unique_ptr<PhotoStore> photos_;  // the article's photographs, decoded by its own thread
     int photo_open_ = -1;              // the article block shown full screen; -1: none
     layout::ArticleLayout photo_text_;  // its caption, credit and alt text
+    layout::PlacedFigure photo_geometry_;  // where it is drawn full screen, in framebuffer pixels
+    float photo_text_top_ = 0.0f;      // where its text starts
     float sources_x_ = 0.0f;           // the sources list's left edge
     float pending_scroll_ = -1.0f;     // a scroll_to before the first layout
     ViewId pending_scroll_view_ = ViewId::Article;  // the view it scrolls

@@ -15,13 +15,24 @@ void App::set_photo_wake(std::function<void()> wake) { photos_->set_on_decoded(s
 void App::wait_for_photos() { photos_->wait_idle(); }
 
 void App::update_photos(float view_top, float view_bottom) {
+    // While one is open full screen, only it is asked for, at its full-screen size (the article
+    // under it keeps what it has; asking for both sizes would decode the picture every frame).
+    std::vector<layout::PlacedFigure> open;
+    if (photo_open_ >= 0) {
+        layout::PlacedFigure figure = photo_geometry_;
+        figure.block = static_cast<size_t>(photo_open_);
+        figure.x = figure.y = 0.0f;
+        open.push_back(figure);
+        view_top = 0.0f;
+        view_bottom = figure.height;
+    }
     PhotoUploader upload;
     if (uploader_)
         upload = [this](int width, int height, const uint8_t* rgba, uintptr_t replace) {
             // Clamp-to-edge and no mipmaps (the uploader's way): GLES 2 draws any size so.
             return uploader_(width, height, rgba, platform::TextureFilter::Linear, replace);
         };
-    if (photos_->update(article_.figures, view_top, view_bottom, upload)) dirty_ = true;
+    if (photos_->update(photo_open_ >= 0 ? open : article_.figures, view_top, view_bottom, upload)) dirty_ = true;
 }
 
 std::vector<views::FigureShow> App::figure_shows() const {
@@ -65,30 +76,35 @@ void App::layout_photo() {
     params.text_engine = true;
     params.language = bundle_.manifest.language;
     photo_text_ = layout::layout_article(blocks, fonts_.metrics, params);
+
+    // The picture whole in what the text leaves, then the text under it; the two together
+    // centred on the screen.
+    const float width = static_cast<float>(laid_out_for_.width), height = static_cast<float>(laid_out_for_.height);
+    const float margin = panel_.margin;
+    const float text_height = std::min(photo_text_.height, height * 0.45f);
+    const float gap = std::round(panel_.body_size);
+    const float area_height = std::max(1.0f, height - 2.0f * margin - gap - text_height);
+    const float area_width = std::max(1.0f, width - 2.0f * margin);
+    const content::Figure& figure = block.figure;
+    const float w = figure.width > 0 ? static_cast<float>(figure.width) : 3.0f;
+    const float h = figure.height > 0 ? static_cast<float>(figure.height) : 2.0f;
+    const float scale = std::min(area_width / w, area_height / h);
+    photo_geometry_ = layout::PlacedFigure{};
+    photo_geometry_.width = std::max(1.0f, std::round(w * scale));
+    photo_geometry_.height = photo_geometry_.band_height = std::max(1.0f, std::round(h * scale));
+    photo_geometry_.x = std::round((width - photo_geometry_.width) * 0.5f);
+    photo_geometry_.y = std::round((height - (photo_geometry_.height + gap + text_height)) * 0.5f);
+    photo_text_top_ = photo_geometry_.y + photo_geometry_.height + gap;
 }
 
 void App::draw_photo(ImDrawList* draw_list, const FrameSize& size) {
     const views::Theme& theme = this->theme();
     const float width = static_cast<float>(size.width), height = static_cast<float>(size.height);
     draw_list->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), views::pack(theme.background));
-    const float margin = panel_.margin;
-    // The picture whole in what the text leaves, then the text under it; the two together
-    // centred on the screen.
-    const float text_height = std::min(photo_text_.height, height * 0.45f);
-    const float gap = std::round(panel_.body_size);
-    const float area_height = std::max(1.0f, height - 2.0f * margin - gap - text_height);
-    const float area_width = width - 2.0f * margin;
-
-    const content::Figure& figure = bundle_.article[static_cast<size_t>(photo_open_)].figure;
     const PhotoState state = photos_->state(static_cast<size_t>(photo_open_));
-    const float w = figure.width > 0 ? static_cast<float>(figure.width) : 3.0f;
-    const float h = figure.height > 0 ? static_cast<float>(figure.height) : 2.0f;
-    const float scale = std::min(area_width / w, area_height / h);
-    const float shown_w = std::round(w * scale), shown_h = std::round(h * scale);
-    const float top = std::round((height - (shown_h + gap + text_height)) * 0.5f);
-    const float text_top = top + shown_h + gap;
-    const ImVec2 min(std::round((width - shown_w) * 0.5f), top);
-    const ImVec2 max(min.x + shown_w, min.y + shown_h);
+    const ImVec2 min(photo_geometry_.x, photo_geometry_.y);
+    const ImVec2 max(min.x + photo_geometry_.width, min.y + photo_geometry_.height);
+    const float text_top = photo_text_top_;
     if (state.status == PhotoStatus::Shown) {
         draw_list->AddImage(reinterpret_cast<ImTextureID>(state.texture), min, max);
     } else {

@@ -1,15 +1,14 @@
 // The glyph check: what the screen draws for each character of the bundle. The article is shaped
 // by the text engine exactly as the article view shapes it, so a character it cannot draw is found
-// where the view would draw .notdef; the other texts are still ImGui text (views/fonts.cpp) and
-// are judged by the fonts ImGui has. Both halves say what shows instead, because that is what
-// differs: the engine draws the font's .notdef, an empty box; ImGui draws its fallback, "?".
+// where the view would draw .notdef; the other texts (memorial, sources, cards, the interface's
+// words) are set by the same engine with the same faces, and a character none of them has is
+// drawn as .notdef there too. Either way the screen shows the font's .notdef, an empty box.
 #include <algorithm>
 #include <map>
 #include <memory>
 #include <utility>
 
 #include "check/validate.h"
-#include "core/embedded.h"
 #include "layout/article_text.h"
 #include "layout/number_format.h"
 #include "text/font_face.h"
@@ -18,33 +17,10 @@
 namespace kiosk::check {
 namespace {
 
-// ImGui has no Arabic face: it draws the texts outside the article (views/fonts.cpp) with these
-// only. Goes when the views draw every text through the engine (issue 15, the views branch): the
-// rest of the bundle's texts then go through engine_findings too.
-constexpr std::string_view kEngineOnlyFont = "fonts/NotoNaskhArabic-Regular.ttf";
-
-// The fonts ImGui draws the texts outside the article with. Faces only point into the embedded
-// bytes, which live for the whole run, so they are made once.
-const std::vector<const text::FontFace*>& imgui_faces() {
-    static const std::vector<std::unique_ptr<text::FontFace>> owned = [] {
-        std::vector<std::unique_ptr<text::FontFace>> faces;
-        for (const core::EmbeddedFile& file : core::embedded_files())
-            if (file.path.substr(0, 6) == "fonts/" && file.path != kEngineOnlyFont)
-                if (auto face = text::FontFace::from_bytes(file.bytes)) faces.push_back(std::move(face));
-        return faces;
-    }();
-    static const std::vector<const text::FontFace*> faces = [] {
-        std::vector<const text::FontFace*> pointers;
-        for (const auto& face : owned) pointers.push_back(face.get());
-        return pointers;
-    }();
-    return faces;
-}
-
 // One character the screen cannot draw, and where.
 struct Finding {
     bool in_article = false;           // the engine draws .notdef (an empty box) for it
-    bool elsewhere = false;            // ImGui draws "?" for it
+    bool elsewhere = false;            // on another screen (memorial, sources, cards, words)
     bool notdef_only = false;          // a font has it, but shaping gives .notdef (a mark on another font's letter)
     std::string context;               // for a mark: the letter it sits on and the mark, to find it in the files
     std::string font;                  // for a mark: the font of the letter it sits on
@@ -105,20 +81,23 @@ void engine_findings(const content::Bundle& bundle, std::map<uint32_t, Finding>&
     }
 }
 
-// The texts ImGui draws: everything but the article, and the counter's digits in the bundle's
-// language (۰–۹ and U+066C for Persian), which the bundle's own text need not contain.
-void imgui_findings(const content::Bundle& bundle, std::map<uint32_t, Finding>& found) {
+// Every text but the article, and the counter's digits in the bundle's language (۰–۹ and U+066C
+// for Persian), which the bundle's own text need not contain: the views set them with the
+// engine's faces (layout::faces_for_role), so a character no embedded face has shows as .notdef.
+void other_screen_findings(const content::Bundle& bundle, std::map<uint32_t, Finding>& found) {
+    const layout::ArticleFaces& faces = layout::embedded_article_faces();
+    if (!faces.ok()) return;
     content::Bundle rest = bundle;
     rest.article.clear();
     rest.memorial.caption += " " + layout::format_count(1234567890, bundle.manifest.language);
-    for (uint32_t codepoint : text::missing_codepoints(text::codepoints_of(content::visible_text(rest)), imgui_faces())) {
+    for (uint32_t codepoint : text::missing_codepoints(text::codepoints_of(content::visible_text(rest)), faces.raster)) {
         found[codepoint].elsewhere = true;
         if (found[codepoint].language.empty()) found[codepoint].language = bundle.manifest.language;
     }
 }
 
 // Where `needle` first occurs: in the articles first when the article cannot draw it, else in the
-// manifests only (the texts ImGui draws come from there), so the place given is a place it fails.
+// manifests only (the other screens' texts come from there), so the place given is a place it fails.
 content::TextLocation locate(const content::BundleFiles& files, const std::string& needle, bool in_article) {
     content::BundleFiles preferred;
     for (const auto& [name, bytes] : files) {
@@ -132,9 +111,9 @@ content::TextLocation locate(const content::BundleFiles& files, const std::strin
 
 std::string what_shows(const Finding& finding) {
     if (finding.in_article && finding.elsewhere)
-        return "the article shows an empty box in its place, the other screens a question mark";
+        return "an empty box shows in its place, in the article and on the other screens";
     if (finding.in_article) return "the article shows an empty box in its place";
-    return "the screen shows a question mark in its place";
+    return "the screen shows an empty box in its place";
 }
 
 }  // namespace
@@ -142,10 +121,10 @@ std::string what_shows(const Finding& finding) {
 std::vector<core::Fault> glyph_faults(const content::LoadResult& loaded, int max_reported) {
     std::map<uint32_t, Finding> found;
     engine_findings(loaded.bundle, found);
-    imgui_findings(loaded.bundle, found);
+    other_screen_findings(loaded.bundle, found);
     for (const content::Bundle& translation : loaded.bundle.translations) {
         engine_findings(translation, found);
-        imgui_findings(translation, found);
+        other_screen_findings(translation, found);
     }
     std::vector<core::Fault> faults;
     for (const auto& [codepoint, finding] : found) {

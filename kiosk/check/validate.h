@@ -14,9 +14,8 @@ namespace kiosk::check {
 
 // The faults about characters the screen cannot draw, each saying what shows instead, one per
 // character at its first use (at most `max_reported`, then one fault that says how many more):
-// - MissingGlyph: no embedded font has the character. The article, set by the text engine, shows
-//   the font's .notdef glyph (an empty box) in its place; the texts ImGui still draws (the
-//   memorial, the sources, the tabs and cards) show a question mark.
+// - MissingGlyph: no embedded font has the character. Every screen is set by the text engine and
+//   shows the font's .notdef glyph (an empty box) in its place.
 // - NotdefGlyph: a font has the character, but the article's shaping still gives .notdef: a mark
 //   stays with the letter before it, and that letter's font has no glyph for the mark.
 // The article is shaped exactly as the article view shapes it (layout::shape_block), so the

@@ -88,6 +88,7 @@ const char* kind_name(BlockKind kind) {
     case BlockKind::Subheading: return "a subheading (##)";
     case BlockKind::Byline: return "the byline";
     case BlockKind::Credit: return "a credit line";
+    case BlockKind::Figure: return "a photograph";
     }
     return "a block";
 }

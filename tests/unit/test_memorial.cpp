@@ -214,14 +214,6 @@ content::Bundle builtin() {
     return loaded.bundle;
 }
 
-// An uploader that hands out made-up texture ids: frames can be built without a GPU.
-app::TextureUploader fake_uploader(int* uploads) {
-    return [uploads](int, int, const uint8_t*, platform::TextureFilter, uintptr_t replace) -> uintptr_t {
-        ++*uploads;
-        return replace != 0 ? replace : static_cast<uintptr_t>(100 + *uploads);
-    };
-}
-
 // Counts the pictures only (the field, QR codes): the article's frames also upload the text
 // engine's glyph atlas, which these tests do not judge.
 app::TextureUploader picture_uploader(const app::App* app, int* uploads) {

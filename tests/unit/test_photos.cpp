@@ -238,8 +238,11 @@ TEST_CASE("photographs are decoded off the first frame and shown whole and a cut
     double t = 3.2;
     test::touch(app, ox + first.width * 0.5f, oy + first.height * 0.5f, t);
     CHECK(app.open_photo_block() == static_cast<int>(first.block));
+    draw(t);
+    app.wait_for_photos();  // decoded again at its full-screen size, sharper than the column's
     const test::Image full = draw(t);
     keep_shot(full, "fullscreen-800x480");
+    CHECK(app.photos().state(first.block).width > static_cast<int>(first.width));
     // Full screen: the picture's centre is the quadrants' meeting point; its top-left quarter red.
     CHECK(full.rgba[(static_cast<size_t>(full.height / 4) * full.width + full.width / 3) * 4] > 150);
     test::touch(app, 400, 240, t);
