@@ -75,6 +75,11 @@ double local_wall_clock() {
 
 bool display_available() { return env_set("DISPLAY") || env_set("WAYLAND_DISPLAY"); }
 
+void set_process_environment() {
+    setenv("MESA_SHADER_CACHE_DISABLE", "true", 0);
+    setenv("XCOMPOSEFILE", "/dev/null", 0);
+}
+
 bool parse_gl_api(const std::string& name, GlApi* api) {
     for (GlApi candidate : {GlApi::Auto, GlApi::Gl3, GlApi::Gles3, GlApi::Gles2}) {
         if (name == gl_api_name(candidate)) {

@@ -117,6 +117,14 @@ bool write_png(const std::string& path, const Pixels& pixels, std::string* error
 // True when a display is there to open a window on (X11 or Wayland).
 bool display_available();
 
+// What the kiosk asks of the libraries under it, through their environment variables; call once,
+// before any thread starts and before open_surface. A variable the operator has set stays.
+//   MESA_SHADER_CACHE_DISABLE=true: Mesa would keep a shader cache under ~/.cache, and the kiosk
+//     writes nothing at run time (an SD card lasts longer, and a read-only root works).
+//   XCOMPOSEFILE=/dev/null: the kiosk takes keys, never typed text, so Xlib's input method need
+//     not parse the locale's Compose table, about 10 ms of every start under X (issue 14).
+void set_process_environment();
+
 // The local wall-clock time: seconds since 1970-01-01 00:00 local time (Unix time plus the UTC
 // offset in force now), for daily schedules. Not monotonic: it jumps with clock and DST changes.
 double local_wall_clock();

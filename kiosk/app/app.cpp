@@ -2,6 +2,7 @@
 #include "app/app.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGuiContext::WithinFrameScope, ErrorCheckEndFrameRecover
 
 #include <algorithm>
 #include <cmath>
@@ -133,10 +134,13 @@ App::~App() {
 }
 
 void App::set_texture_uploader(TextureUploader uploader) {
-    // A new uploader (a new surface) gets every picture anew: the old textures went with the old one.
     uploader_ = std::move(uploader);
     photos_->forget_textures();
-    build_pictures();
+    // A new surface after another gets every picture anew: the old textures went with the old one,
+    // and the CPU copies went once uploaded. The first surface finds the pictures built while laying
+    // out still waiting, and building them again would only delay the first frame.
+    if (pictures_uploaded_) build_pictures();
+    pictures_uploaded_ = false;
     glyph_texture_ = 0;                // the glyph atlas too: uploaded again on the next frame
     glyph_texture_version_ = 0;
     dirty_ = true;
@@ -375,6 +379,7 @@ void App::upload_pending_textures() {
                                texture.id);
         texture.pending = false;  // uploaded, or refused (said once by the platform): not retried every frame
         texture.image = {};       // the GPU has it now
+        pictures_uploaded_ = true;
     };
     upload(field_texture_);
     for (Texture& texture : code_textures_) upload(texture);
@@ -475,7 +480,37 @@ void App::prepare(const FrameSize& size) noexcept {
         relayout(size, 0.0);
     } catch (...) {
         laid_out_for_ = FrameSize{0, 0, 0.0f};  // the first frame lays out (and shows a failure) itself
+        return;
     }
+    try {
+        draw_unseen_page(size);
+    } catch (...) {
+        // Only the glyphs are missing: the first frame rasterises them itself.
+        drawing_unseen_ = false;
+        if (imgui_->WithinFrameScope) {
+            ImGui::ErrorCheckEndFrameRecover(nullptr);
+            ImGui::EndFrame();
+        }
+    }
+}
+
+// The first page drawn once where nobody sees it, on the layout thread while the surface opens,
+// so that its letters are in the glyph atlas before there is a texture to put them in. The first
+// frame then uploads the atlas once and draws the page once, instead of growing the atlas and
+// drawing the page again (issue 14). ImGui's draw lists of this frame are thrown away.
+void App::draw_unseen_page(const FrameSize& size) {
+    drawing_unseen_ = true;
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(size.width), static_cast<float>(size.height));
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    draw_page(size, view_opened_at_);
+    ImGui::EndFrame();
+    drawing_unseen_ = false;
+    // ImGui's atlas as the renderer takes it (RGBA), converted here rather than in the first frame.
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
 }
 
 layout::TextSetting App::text_setting() {
@@ -494,6 +529,9 @@ views::TextPainter App::painter() {
     if (uploader_ && glyph_texture_ != 0) {
         painter.atlas = &glyph_atlas_;
         painter.texture = glyph_texture_;
+    } else if (drawing_unseen_) {
+        painter.atlas = &glyph_atlas_;  // the quads go nowhere: any id but 0 draws them from the atlas
+        painter.texture = kUnseenTexture;
     }
     return painter;
 }

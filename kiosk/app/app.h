@@ -236,6 +236,7 @@ private:
     void restore_block(double now);     // after a layout: scroll to pending_block_
     void show_bundle(content::Bundle bundle, double now);  // set_bundle without keeping the language
     ImDrawData* draw_frame(const FrameSize& size, double now);
+    void draw_unseen_page(const FrameSize& size);  // prepare(): the first page's glyphs into the atlas
     ImDrawData* fallback_frame(const FrameSize& size, double now, const std::string& what);
     // The fallback's title set by the text engine, centred from about 45 % down; false (nothing
     // drawn) when the engine cannot, and ImGui's text is the last resort. `y`: below the last line.
@@ -289,6 +290,9 @@ private:
     bool direction_rtl_ = false;        // the bundle's language is written right to left: the page is mirrored
     uintptr_t glyph_texture_ = 0;
     uint64_t glyph_texture_version_ = 0;  // the atlas version the texture holds
+    bool drawing_unseen_ = false;         // inside draw_unseen_page: the painter fills the atlas without a texture
+    static constexpr uintptr_t kUnseenTexture = ~uintptr_t{0};  // what the unseen page's quads name; never drawn
+    bool pictures_uploaded_ = false;      // a picture went to the current uploader (its CPU copy is gone)
     bool glyph_atlas_full_said_ = false;  // said once, not every frame
     bool engine_error_said_ = false;      // the text engine's failure on this bundle, said once
     layout::MemorialLayout memorial_;

@@ -355,10 +355,7 @@ int run(const std::vector<std::string>& args) {
         return 0;
     }
     if (options.check) return app::run_check(options);
-    // The kiosk writes nothing at run time (an SD card lasts longer, and a read-only root works);
-    // Mesa would otherwise keep a shader cache under the user's ~/.cache. An operator may still
-    // set the variable to false.
-    setenv("MESA_SHADER_CACHE_DISABLE", "true", 0);
+    platform::set_process_environment();  // no shader cache written, no Compose table read
     std::vector<std::string> faults_seen;
     app::KioskConfig kiosk_config;
     if (!options.config_path.empty() || !options.config_dir.empty()) {

@@ -787,10 +787,6 @@ bool measure_kiosk_in_cage(const BenchOptions& options, Cage& cage, Report& repo
 
 // [parent] --------------------------------------------------------------------------------------
 
-// What kiosk/app/main.cpp sets before it opens a surface; the children get the same, so the floor
-// and the bench's kiosk open their surface exactly as the kiosk binary does.
-const char* const kKioskEnvironment = "MESA_SHADER_CACHE_DISABLE=true";
-
 std::string self_path() {
     char path[4096];
     const ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
@@ -813,9 +809,10 @@ bool run_child_process(const BenchOptions& options, const std::string& mode, int
     if (options.quick) argv.push_back("--quick");
     if (times == 0) argv.push_back("--floor");
     if (times < 0) argv.push_back("--floor-draw");
-    // As the kiosk runs (kiosk/app/main.cpp): no Mesa shader cache. With one, a child would find
-    // last run's compiled shaders on disk and skip the JIT the kiosk pays on every start.
-    std::vector<std::string> set_env{kKioskEnvironment}, unset_env{"WAYLAND_DISPLAY"};
+    // Each child sets what the kiosk sets (platform::set_process_environment): no Mesa shader
+    // cache (with one, a child would find last run's compiled shaders on disk and skip the JIT the
+    // kiosk pays on every start) and no Compose table.
+    std::vector<std::string> set_env, unset_env{"WAYLAND_DISPLAY"};
     if (mode == "xvfb") {
         set_env.push_back("DISPLAY=" + xvfb.display);
         argv.push_back("--xvfb-pid");
@@ -1167,7 +1164,10 @@ int main(int argc, char** argv) {
     }
     try {
         if (options.instructions_times > 0) return run_instructions_child(options);
-        if (!options.child_mode.empty()) return options.floor ? run_floor_child(options) : run_child(options);
+        if (!options.child_mode.empty()) {
+            platform::set_process_environment();  // as kiosk/app/main.cpp, before any thread or surface
+            return options.floor ? run_floor_child(options) : run_child(options);
+        }
         std::signal(SIGPIPE, SIG_IGN);
         return run_parent(options);
     } catch (const std::exception& error) {

@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
                              "       frames >= warmup + 6 * reload-every\n");
         return 2;
     }
-    setenv("MESA_SHADER_CACHE_DISABLE", "true", 0);
+    platform::set_process_environment();  // as the kiosk runs
     const fs::path dir = fs::temp_directory_path() / ("kiosk-soak-" + std::to_string(getpid()));
     fs::create_directories(dir);
     set_folder(dir, 0);

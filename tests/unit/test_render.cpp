@@ -223,14 +223,22 @@ TEST_CASE("laying out on another thread while the surface opens gives the same f
     CHECK(calls == 1);
     REQUIRE(prepared.article_layout().runs.size() == plain.article_layout().runs.size());
     CHECK(prepared.take_fonts_changed());  // the atlas is built, not yet uploaded
+    // The first page's letters were rasterised on the layout thread too, with no texture yet.
+    const size_t glyphs_prepared = prepared.glyph_atlas().glyph_count();
+    CHECK(glyphs_prepared > 30);
 
-    // The first frame finds the layout done: it lays out nothing and asks for no other atlas.
+    // The first frame finds the layout done: it lays out nothing, asks for no other atlas, adds
+    // no letter, and so uploads the glyphs once and draws the page once.
+    int glyph_uploads = 0;
     prepared.set_texture_uploader([&](int w, int h, const uint8_t* rgba, platform::TextureFilter filter, uintptr_t replace) {
+        if (filter == platform::TextureFilter::Linear) ++glyph_uploads;  // pictures are Nearest
         return surface->upload_texture(w, h, rgba, filter, replace);
     });
     surface->begin_frame();
     ImDrawData* draw_data = prepared.frame({width, height, 96.0f}, 5.0);
     CHECK_FALSE(prepared.take_fonts_changed());
+    CHECK(prepared.glyph_atlas().glyph_count() == glyphs_prepared);
+    CHECK(glyph_uploads == 1);
     surface->fonts_changed();
     const views::Rgb page = prepared.theme().background;
     surface->render(draw_data, page.r, page.g, page.b);
