@@ -219,3 +219,30 @@ TEST_CASE("gl_api_name names every API", "[platform]") {
     CHECK(std::string(gl_api_name(GlApi::Gles3)) == "gles3");
     CHECK(std::string(gl_api_name(GlApi::Gles2)) == "gles2");
 }
+
+TEST_CASE("set_process_environment: no shader cache, no Compose table, and an operator's own value stays",
+          "[platform][startup]") {
+    const auto saved = [](const char* name) -> std::optional<std::string> {
+        const char* value = std::getenv(name);
+        return value ? std::optional<std::string>(value) : std::nullopt;
+    };
+    const std::optional<std::string> cache = saved("MESA_SHADER_CACHE_DISABLE"), compose = saved("XCOMPOSEFILE");
+    const auto value_of = [](const char* name) { return std::string(std::getenv(name) ? std::getenv(name) : "(unset)"); };
+
+    unsetenv("MESA_SHADER_CACHE_DISABLE");
+    unsetenv("XCOMPOSEFILE");
+    set_process_environment();
+    CHECK(value_of("MESA_SHADER_CACHE_DISABLE") == "true");
+    CHECK(value_of("XCOMPOSEFILE") == "/dev/null");
+
+    setenv("MESA_SHADER_CACHE_DISABLE", "false", 1);
+    setenv("XCOMPOSEFILE", "/etc/kiosk/Compose", 1);
+    set_process_environment();
+    CHECK(value_of("MESA_SHADER_CACHE_DISABLE") == "false");
+    CHECK(value_of("XCOMPOSEFILE") == "/etc/kiosk/Compose");
+
+    for (const auto& [name, value] : {std::pair{"MESA_SHADER_CACHE_DISABLE", cache}, std::pair{"XCOMPOSEFILE", compose}}) {
+        if (value) setenv(name, value->c_str(), 1);
+        else unsetenv(name);
+    }
+}
