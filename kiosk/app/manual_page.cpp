@@ -131,6 +131,13 @@ std::string manual_page(std::string_view version) {
                 "renders without one).");
     append_item(page, "NOTIFY_SOCKET, WATCHDOG_USEC",
                 "Set by systemd: where the kiosk says it is ready and how often it pings the watchdog.");
+    append_item(page, "MESA_SHADER_CACHE_DISABLE",
+                "The kiosk sets it to true unless it is set: Mesa keeps no shader cache, so nothing is written "
+                "at run time. Set to false (with MESA_SHADER_CACHE_DIR) in a drop-in to trade those writes for a "
+                "faster first frame on a software renderer.");
+    append_item(page, "XCOMPOSEFILE",
+                "The kiosk sets it to /dev/null unless it is set: it takes keys, never typed text, so Xlib need not "
+                "read the locale's Compose table at start-up.");
 
     page += ".SH SEE ALSO\n";
     page += "\\fBcage\\fR(1), \\fBsystemctl\\fR(1), \\fBjournalctl\\fR(1)\n";
