@@ -112,9 +112,10 @@ public:
 
     // Builds one frame for `size` at `now` and returns ImGui's draw data for the renderer.
     ImDrawData* frame(const FrameSize& size, double now);
-    // Lays out for `size` ahead of the first frame: fonts, article, pictures; no GL. Safe on
-    // another thread while the surface opens, as long as nothing else touches this App or ImGui
-    // until it returns. A failure only leaves the work to the first frame.
+    // Lays out for `size` ahead of the first frame: fonts, article, pictures, and the first page's
+    // letters rasterised into the glyph atlas; no GL. Safe on another thread while the surface
+    // opens, as long as nothing else touches this App or ImGui until it returns. A failure only
+    // leaves the work to the first frame.
     void prepare(const FrameSize& size) noexcept;
     // True once after a frame rebuilt the font atlas: the renderer must upload it again.
     bool take_fonts_changed();
