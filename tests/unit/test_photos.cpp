@@ -337,11 +337,22 @@ TEST_CASE("the full-screen photograph has a Close button at the card's corner, m
     for (const auto& [width, height] : {std::pair{800, 480}, std::pair{1080, 1920}, std::pair{3840, 2160}}) {
         const std::string size = std::to_string(width) + "x" + std::to_string(height);
         float english_end_gap = -1.0f;  // from the English button's right edge to the screen's
-        for (bool persian : {false, true}) {
-            INFO(size << (persian ? " Persian" : " English"));
+        // English; Persian; Persian whose bundle leaves labels.close at its English default
+        // (the word then set left to right, the button still at the lower left).
+        for (const std::string language : {"en", "fa", "fa-default-close"}) {
+            INFO(size << " " << language);
+            const bool persian = language != "en";
             const std::string bundle = test::make_photo_bundle(test::temp_path("photos-close"), persian);
+            if (language == "fa-default-close") {
+                std::string manifest = testing::read_file(bundle + "/manifest.toml");
+                const size_t at = manifest.find("close = ");
+                REQUIRE(at != std::string::npos);
+                manifest.erase(at, manifest.find('\n', at) + 1 - at);
+                testing::write_file(bundle + "/manifest.toml", manifest);
+            }
             content::LoadResult loaded = check::load_and_validate_dir(bundle);
             REQUIRE(loaded.usable);
+            CHECK(loaded.bundle.labels.close == (language == "fa" ? "\u0628\u0633\u062a\u0646" : "Close"));
             app::App app(std::move(loaded.bundle));
             PhotoScreen screen(app, width, height);
             REQUIRE(screen.open());
@@ -358,7 +369,7 @@ TEST_CASE("the full-screen photograph has a Close button at the card's corner, m
             draw(t);
             app.wait_for_photos();
             const test::Image shot = draw(t);
-            keep_shot(shot, std::string(persian ? "close-fa-" : "close-en-") + size);
+            keep_shot(shot, "close-" + language + "-" + size);
 
             const layout::Box close = app.photo_close_box(), words = app.photo_text_box(), picture = app.photo_picture_box();
             CHECK(close.x >= 0.0f);
