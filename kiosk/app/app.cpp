@@ -356,9 +356,12 @@ void App::layout_card() {
         unavailable.who = bundle_.labels.source_unavailable;
         card_entry_ = layout::layout_source_entry(unavailable, 0, 0.0f, fonts_.metrics, params);
     }
-    // The close row: a finger's height at least, and room for its word on large panels.
-    const float close_height = std::max(target_pixels(), std::round(fonts_.metrics[layout::FontRole::Ui].size * 2.2f));
-    card_geometry_ = layout::place_card(area, content_width, card_entry_.text.height, padding, close_height);
+    card_geometry_ = layout::place_card(area, content_width, card_entry_.text.height, padding, close_row_height());
+}
+
+float App::close_row_height() const {
+    // A finger's height at least, and room for its word on large panels.
+    return std::max(target_pixels(), std::round(fonts_.metrics[layout::FontRole::Ui].size * 2.2f));
 }
 
 bool App::pictures_on_screen() const { return view_ != ViewId::Article || card_source_ != 0; }

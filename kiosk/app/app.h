@@ -140,10 +140,15 @@ public:
     void scroll_to(float position, double now);
 
     // Photographs (app_photos.cpp): decoded off the drawing path (app/photo_store.h). A tap on
-    // one opens it full screen with its caption, credit and alt text; a tap closes it, and the
-    // article is where it was.
+    // one opens it full screen with its caption, credit and alt text and a Close button; a tap
+    // (on the button or anywhere else) closes it, and the article is where it was.
     void open_photo(size_t block);                // the article block of a Figure
-    void close_photo() { photo_open_ = -1; dirty_ = true; }
+    void close_photo() {
+        photo_open_ = -1;
+        photo_close_ = photo_text_box_ = {};
+        photo_geometry_ = {};
+        dirty_ = true;
+    }
     int open_photo_block() const { return photo_open_; }  // -1: none open
     // Called from the decoding thread when a picture is ready (the loop's wake-up).
     void set_photo_wake(std::function<void()> wake);
@@ -209,6 +214,13 @@ public:
     const layout::SourcesLayout& sources_layout() const { return sources_; }
     const std::vector<layout::Box>& tab_boxes() const { return tabs_; }
     const layout::CardLayout& card_layout() const { return card_geometry_; }
+    // The open photograph: where the picture is, the area its caption, credit and alt text are
+    // drawn in (clipped to it) and its Close button; empty boxes when none is open.
+    layout::Box photo_picture_box() const {
+        return {photo_geometry_.x, photo_geometry_.y, photo_geometry_.width, photo_geometry_.height};
+    }
+    const layout::Box& photo_text_box() const { return photo_text_box_; }
+    const layout::Box& photo_close_box() const { return photo_close_; }
     // Where the article's layout origin is on the panel at `now` (add a run's x and baseline).
     float article_origin_x() const { return panel_.column_x; }
     float sources_origin_x() const { return sources_x_; }
@@ -244,9 +256,10 @@ private:
     bool engine_title(ImDrawList* draw_list, const std::string& title, float column, const FrameSize& size, float& y);
     void relayout(const FrameSize& size, double now);
     void layout_card();
+    float close_row_height() const;    // the citation card's close row, and the photograph's Close button
     void layout_language_switch(const FrameSize& size);
     float language_switch_room() const;  // from the switch's top to the panel's bottom; 0 without one
-    void layout_photo();               // the full-screen photograph's text
+    void layout_photo();               // the full-screen photograph's text and its Close button
     void update_photos(float view_top, float view_bottom);  // decodes asked for, textures up and down
     void draw_photo(ImDrawList* draw_list, const FrameSize& size);  // the full-screen photograph
     std::vector<views::FigureShow> figure_shows() const;  // by index of article_.figures
@@ -259,7 +272,7 @@ private:
     views::ArticleViewParams article_view_params(double now) const;  // where and how far down the article shows
     bool pictures_on_screen() const;   // the view or card drawn now shows the field or a QR code
     // Which control a finger is on (drawn pressed until it lifts or drags away).
-    enum class Pressed { None, AccessButton, Smaller, Larger, Contrast, Motion, Done, Keep, PinKey, Facts, Language };
+    enum class Pressed { None, AccessButton, Smaller, Larger, Contrast, Motion, Done, Keep, PinKey, Facts, Language, PhotoClose };
 
     void handle_tap(float x, float y, double now);
     void handle_gesture(const Gesture& gesture, double now);
@@ -340,7 +353,8 @@ private:
     int photo_open_ = -1;              // the article block shown full screen; -1: none
     layout::ArticleLayout photo_text_;  // its caption, credit and alt text
     layout::PlacedFigure photo_geometry_;  // where it is drawn full screen, in framebuffer pixels
-    float photo_text_top_ = 0.0f;      // where its text starts
+    layout::Box photo_text_box_;       // where its text is drawn (from the column's left, clipped below)
+    layout::Box photo_close_;          // its Close button
     float sources_x_ = 0.0f;           // the sources list's left edge
     float pending_scroll_ = -1.0f;     // a scroll_to before the first layout
     ViewId pending_scroll_view_ = ViewId::Article;  // the view it scrolls

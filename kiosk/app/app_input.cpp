@@ -302,6 +302,7 @@ App::Pressed App::pressed_at(float x, float y, double now) {
     }
     if (access_layout_.button.contains(x, y)) return Pressed::AccessButton;
     if (!access_.open) {
+        if (photo_open_ >= 0 && photo_close_.contains(x, y)) return Pressed::PhotoClose;
         if (language_switch_shown(now)) {
             pressed_index_ = layout::box_at(language_switch_.buttons, x, y);
             if (pressed_index_ >= 0) return Pressed::Language;

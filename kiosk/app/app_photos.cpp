@@ -1,5 +1,6 @@
 // The App's photographs: decodes asked for near the viewport, textures up and down, and the
-// full-screen view a tap opens (picture fitted whole, then caption, credit and alt text).
+// full-screen view a tap opens (picture fitted whole, then caption, credit and alt text, and a
+// Close button at the lower end corner, clear of them).
 #include <imgui.h>
 
 #include <algorithm>
@@ -55,6 +56,8 @@ void App::open_photo(size_t block) {
 
 void App::layout_photo() {
     photo_text_ = layout::ArticleLayout{};
+    photo_close_ = photo_text_box_ = {};
+    photo_geometry_ = {};
     if (photo_open_ < 0 || laid_out_for_.width == 0) return;
     const content::Block& block = bundle_.article[static_cast<size_t>(photo_open_)];
     // Caption, credit and the alt text (the picture's description), set like the article.
@@ -77,24 +80,50 @@ void App::layout_photo() {
     params.language = bundle_.manifest.language;
     photo_text_ = layout::layout_article(blocks, fonts_.metrics, params);
 
-    // The picture whole in what the text leaves, then the text under it; the two together
-    // centred on the screen.
+    // The Close button first, where the citation card ends with its Close (mirrored right to left).
     const float width = static_cast<float>(laid_out_for_.width), height = static_cast<float>(laid_out_for_.height);
     const float margin = panel_.margin;
-    const float text_height = std::min(photo_text_.height, height * 0.45f);
+    const views::TextPainter text = painter();
+    views::PhotoCloseParams close;
+    close.width = width;
+    close.height = height;
+    close.margin = margin;
+    close.row_height = close_row_height();
+    close.min_target = target_pixels();
+    close.word_width = text.width_of(bundle_.labels.close, layout::FontRole::Ui);
+    close.rtl = text.rtl();
+    photo_close_ = views::photo_close_layout(close);
+
+    // The picture whole in what the text leaves, then the text under it (down to `text_limit`);
+    // the two together centred between the top margin and `bottom`.
     const float gap = std::round(panel_.body_size);
-    const float area_height = std::max(1.0f, height - 2.0f * margin - gap - text_height);
-    const float area_width = std::max(1.0f, width - 2.0f * margin);
     const content::Figure& figure = block.figure;
     const float w = figure.width > 0 ? static_cast<float>(figure.width) : 3.0f;
     const float h = figure.height > 0 ? static_cast<float>(figure.height) : 2.0f;
-    const float scale = std::min(area_width / w, area_height / h);
-    photo_geometry_ = layout::PlacedFigure{};
-    photo_geometry_.width = std::max(1.0f, std::round(w * scale));
-    photo_geometry_.height = photo_geometry_.band_height = std::max(1.0f, std::round(h * scale));
-    photo_geometry_.x = std::round((width - photo_geometry_.width) * 0.5f);
-    photo_geometry_.y = std::round((height - (photo_geometry_.height + gap + text_height)) * 0.5f);
-    photo_text_top_ = photo_geometry_.y + photo_geometry_.height + gap;
+    const auto place = [&](float bottom, float text_limit) {
+        const float room = std::max(1.0f, bottom - margin);
+        const float text_height = std::min(photo_text_.height, (room + 2.0f * margin) * 0.45f);
+        const float area_height = std::max(1.0f, room - gap - text_height);
+        const float area_width = std::max(1.0f, width - 2.0f * margin);
+        const float scale = std::min(area_width / w, area_height / h);
+        photo_geometry_ = layout::PlacedFigure{};
+        photo_geometry_.width = std::max(1.0f, std::round(w * scale));
+        photo_geometry_.height = photo_geometry_.band_height = std::max(1.0f, std::round(h * scale));
+        photo_geometry_.x = std::round((width - photo_geometry_.width) * 0.5f);
+        photo_geometry_.y = std::round(margin + (room - (photo_geometry_.height + gap + text_height)) * 0.5f);
+        const float text_top = photo_geometry_.y + photo_geometry_.height + gap;
+        photo_text_box_ = {panel_.column_x, text_top, panel_.column_width, std::max(0.0f, text_limit - text_top)};
+    };
+    // On the whole screen when the button sits beside both the picture and the column (a wide
+    // panel: the picture keeps all its size); else above the button, so that it covers no word
+    // of the caption or credit and no part of the picture on any panel.
+    place(height - margin, height);
+    const layout::Box air{photo_close_.x - gap, photo_close_.y - gap, photo_close_.width + 2.0f * gap,
+                          photo_close_.height + 2.0f * gap};
+    if (air.overlaps(photo_text_box_) || air.overlaps(photo_picture_box())) {
+        const float above = std::max(margin + 1.0f, photo_close_.y - gap);
+        place(above, above);
+    }
 }
 
 void App::draw_photo(ImDrawList* draw_list, const FrameSize& size) {
@@ -104,7 +133,6 @@ void App::draw_photo(ImDrawList* draw_list, const FrameSize& size) {
     const PhotoState state = photos_->state(static_cast<size_t>(photo_open_));
     const ImVec2 min(photo_geometry_.x, photo_geometry_.y);
     const ImVec2 max(min.x + photo_geometry_.width, min.y + photo_geometry_.height);
-    const float text_top = photo_text_top_;
     if (state.status == PhotoStatus::Shown) {
         draw_list->AddImage(reinterpret_cast<ImTextureID>(state.texture), min, max);
     } else {
@@ -113,13 +141,14 @@ void App::draw_photo(ImDrawList* draw_list, const FrameSize& size) {
     }
 
     views::ArticleViewParams params;
-    params.viewport = views::Rect{0.0f, text_top, width, height - text_top};
+    params.viewport = views::Rect{0.0f, photo_text_box_.y, width, photo_text_box_.height};  // ends above the Close
     params.column_x = panel_.column_x;
     params.indicator_width = 0.0f;
     const views::TextPainter text = painter();
     params.atlas = text.atlas;
     params.atlas_texture = text.texture;
     views::draw_article(draw_list, photo_text_, fonts_, theme, params);
+    views::draw_photo_close(draw_list, text, theme, photo_close_, bundle_.labels.close, pressed_ == Pressed::PhotoClose);
 }
 
 }  // namespace kiosk::app

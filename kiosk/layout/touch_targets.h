@@ -13,6 +13,8 @@ namespace kiosk::layout {
 struct Box {
     float x = 0.0f, y = 0.0f, width = 0.0f, height = 0.0f;
     bool contains(float px, float py) const { return px >= x && py >= y && px < x + width && py < y + height; }
+    // Some area in common (boxes that only touch do not overlap).
+    bool overlaps(const Box& o) const { return x < o.x + o.width && o.x < x + width && y < o.y + o.height && o.y < y + height; }
 };
 
 // `count` tabs side by side filling [left, left + width) of a bar `height` high at the top.

@@ -1,5 +1,5 @@
 // [helpers] text and shapes  [access] the Aa button and its panel  [idle] the card and the caption
-// [language] the language switch
+// [language] the language switch  [close] the full-screen photograph's Close
 #include "views/visitor_controls.h"
 
 #include <imgui.h>
@@ -295,6 +295,26 @@ void draw_language_switch(ImDrawList* draw_list, const TextPainter& painter, con
         own.setting.language = choices[i].tag;
         text_centred(draw_list, own, FontRole::Ui, box, pack(theme.text), choices[i].name);
     }
+}
+
+// [close] ---------------------------------------------------------------------------------------
+
+layout::Box photo_close_layout(const PhotoCloseParams& p) {
+    const float height = std::round(std::max(p.min_target, p.row_height));
+    const float pad = std::round(height * 0.45f);  // the language switch's room beside a word
+    const float room = std::max(p.min_target, p.width - 2.0f * p.margin);
+    const float width = std::min(room, std::max(p.min_target, std::ceil(p.word_width + 2.0f * pad)));
+    const layout::Box box{p.width - p.margin - width, p.height - std::round(p.margin * 0.5f) - height, width, height};
+    return p.rtl ? mirrored(box, p.width) : box;
+}
+
+void draw_photo_close(ImDrawList* draw_list, const TextPainter& painter, const Theme& theme, const layout::Box& box,
+                      const std::string& word, bool pressed) {
+    const float line = std::max(1.0f, std::round(box.height / 30.0f));
+    draw_button(draw_list, theme, box, box.height * 0.22f, line, pressed, false);
+    // In the text colour, as the Aa button's sign and the language names: the brightest the theme
+    // has on its dark page, so a small word (Persian's thin strokes too) reads from a step back.
+    text_centred(draw_list, painter, FontRole::Ui, box, pack(theme.text), word);
 }
 
 }  // namespace kiosk::views

@@ -1,6 +1,7 @@
 // What a visitor sees besides the content: the accessibility button that is always on screen, its
 // panel (text size, high contrast, less motion), the "Still reading?" card with its countdown, and
-// the quiet caption of the attract loop, and the language switch of a bundle in several languages.
+// the quiet caption of the attract loop, the language switch of a bundle in several languages, and
+// the Close of the full-screen photograph.
 // Geometry (where each target is) is computed apart from the
 // drawing so the app hit-tests exactly what is drawn; every target is at least `min_target` pixels
 // each way (9 mm on the panel). Does NOT decide when any of this shows or what a tap does.
@@ -106,6 +107,25 @@ struct LanguageChoice {
 // `choices` one a button, in the order of layout.buttons; `pressed`: the button a finger is on, or -1.
 void draw_language_switch(ImDrawList* draw_list, const TextPainter& painter, const Theme& theme,
                           const LanguageSwitchLayout& layout, const std::vector<LanguageChoice>& choices, int pressed);
+
+// [close] the full-screen photograph's Close -------------------------------------------------------
+
+// A button with labels.close at the page's lower end corner: the lower right, or the lower left
+// for a right-to-left language, as the citation card's Close ends its card (its word at the side
+// where a reader ends). A tap anywhere closes the photograph; this says so to whoever does not
+// think of tapping the picture.
+struct PhotoCloseParams {
+    float width = 1080.0f, height = 1920.0f;  // the panel, in pixels
+    float margin = 24.0f;              // the panel's outer margin (half of it is kept below, as under the language switch)
+    float row_height = 34.0f;          // the button's height: the citation card's close row (at least min_target)
+    float min_target = 34.0f;          // the least a target measures each way (9 mm)
+    float word_width = 0.0f;           // labels.close set on one line in the interface font, in pixels
+    bool rtl = false;                  // a right-to-left page: the button at the lower left
+};
+layout::Box photo_close_layout(const PhotoCloseParams& params);
+// `word` centred in the button (an English default stays left to right); `pressed`: a finger is on it.
+void draw_photo_close(ImDrawList* draw_list, const TextPainter& painter, const Theme& theme, const layout::Box& box,
+                      const std::string& word, bool pressed);
 
 // Every word these controls write, for ImGui's font atlas (what draws them when the engine cannot).
 std::string visitor_controls_text(const content::Labels& words);

@@ -1,10 +1,11 @@
 // Golden images: every view at every panel size the kiosk is made for (800x480 to 3840x2160,
-// portrait and landscape), the memorial while it counts, a citation card, the visitor's controls
-// (accessibility panel, high contrast at the largest text, the "Still reading?" card, the attract
-// loop) and the operator's screens, compared with the committed pictures in tests/data/golden/
-// with a small tolerance (Mesa's llvmpipe renders deterministically here, but drivers and font
-// rasterisers may move a pixel). 3840x2160 pictures are kept at half size (each 2x2 block
-// averaged), which still catches any change of layout, at a quarter of the bytes.
+// portrait and landscape), the memorial while it counts, a citation card, a photograph full screen
+// (English and Persian), the visitor's controls (accessibility panel, high contrast at the largest
+// text, the "Still reading?" card, the attract loop) and the operator's screens, compared with the
+// committed pictures in tests/data/golden/ with a small tolerance (Mesa's llvmpipe renders
+// deterministically here, but drivers and font rasterisers may move a pixel). 3840x2160 pictures
+// are kept at half size (each 2x2 block averaged), which still catches any change of layout, at a
+// quarter of the bytes.
 //
 // To accept new pictures after an intended change, run deploy/update-goldens.sh (it sets
 // KIOSK_UPDATE_GOLDENS=1, under which these tests write the goldens instead of comparing), then
@@ -314,20 +315,25 @@ TEST_CASE("golden: an article with photographs in English and Persian", "[golden
 
 TEST_CASE("golden: a photograph full screen and a damaged one's placeholder", "[golden][render][photos]") {
     const std::string bundle = test::make_photo_bundle(test::temp_path("golden-photos-app"), false, true);
+    const std::string persian = test::make_photo_bundle(test::temp_path("golden-photos-app-fa"), true);
     for (const auto& [width, height] : {std::pair{1080, 1920}, std::pair{800, 480}}) {
         const std::string size = std::to_string(width) + "x" + std::to_string(height);
-        SECTION("full screen " + size) {
-            content::LoadResult loaded = check::load_and_validate_dir(bundle);
-            REQUIRE(loaded.usable);
-            app::App app(std::move(loaded.bundle));
-            const test::Image image = render_photos(app, width, height, [&](double& t) {
-                const layout::PlacedFigure first = app.article_layout().figures.at(0);
-                app.scroll_to(first.y, t);
-                test::touch(app, app.article_origin_x() + first.x + first.width / 2,
-                            app.article_origin_y(t) + first.y + first.height / 2, t);
-            });
-            CHECK(app.open_photo_block() >= 0);
-            check_golden(image, "photo-full-screen-" + size);
+        // The first photograph opened full screen: its caption, credit and alt text, and its Close
+        // (at the lower right, or the lower left in Persian).
+        for (const bool in_persian : {false, true}) {
+            SECTION(std::string(in_persian ? "Persian " : "") + "full screen " + size) {
+                content::LoadResult loaded = check::load_and_validate_dir(in_persian ? persian : bundle);
+                REQUIRE(loaded.usable);
+                app::App app(std::move(loaded.bundle));
+                const test::Image image = render_photos(app, width, height, [&](double& t) {
+                    const layout::PlacedFigure first = app.article_layout().figures.at(0);
+                    app.scroll_to(first.y, t);
+                    test::touch(app, app.article_origin_x() + first.x + first.width / 2,
+                                app.article_origin_y(t) + first.y + first.height / 2, t);
+                });
+                CHECK(app.open_photo_block() >= 0);
+                check_golden(image, std::string(in_persian ? "persian-" : "") + "photo-full-screen-" + size);
+            }
         }
         SECTION("placeholder " + size) {
             content::LoadResult loaded = check::load_and_validate_dir(bundle);
@@ -340,4 +346,5 @@ TEST_CASE("golden: a photograph full screen and a damaged one's placeholder", "[
         }
     }
     std::filesystem::remove_all(bundle);
+    std::filesystem::remove_all(persian);
 }

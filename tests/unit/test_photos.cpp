@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "app/app.h"
@@ -38,6 +39,41 @@ content::LoadResult parse_article(const std::string& body) {
     files["article.md"] = "# Headline\n\nA paragraph.[^first][^second]\n\n" + body;
     return content::parse_bundle(files, "test");
 }
+
+// `app` drawn on a headless surface of its own, which its photographs are uploaded to; the app
+// lets go of the surface when this ends.
+class PhotoScreen {
+public:
+    PhotoScreen(app::App& app, int width, int height) : app_(app), width_(width), height_(height) {
+        platform::SurfaceConfig config;
+        config.headless = true;
+        config.width = width, config.height = height;
+        std::string error;
+        surface_ = platform::open_surface(config, &error);
+        if (!surface_) return;
+        app.set_texture_uploader([this](int w, int h, const uint8_t* rgba, platform::TextureFilter filter, uintptr_t replace) {
+            return surface_->upload_texture(w, h, rgba, filter, replace);
+        });
+    }
+    ~PhotoScreen() { app_.set_texture_uploader(nullptr); }
+    PhotoScreen(const PhotoScreen&) = delete;
+    PhotoScreen& operator=(const PhotoScreen&) = delete;
+    bool open() const { return surface_ != nullptr; }
+    // One frame at `now`, read back.
+    test::Image draw(double now) {
+        surface_->begin_frame();
+        ImDrawData* data = app_.frame({width_, height_, 96.0f}, now);
+        if (app_.take_fonts_changed()) surface_->fonts_changed();
+        const views::Rgb page = app_.theme().background;
+        surface_->render(data, page.r, page.g, page.b);
+        return test::Image(surface_->read_pixels());
+    }
+
+private:
+    app::App& app_;
+    int width_ = 0, height_ = 0;
+    std::unique_ptr<platform::Surface> surface_;
+};
 
 const content::Block* first_figure(const content::LoadResult& loaded) {
     for (const content::Block& block : loaded.bundle.article)
@@ -166,22 +202,9 @@ TEST_CASE("photographs are decoded off the first frame and shown whole and a cut
     content::LoadResult loaded = check::load_and_validate_dir(bundle);
     REQUIRE(loaded.usable);
     app::App app(std::move(loaded.bundle));
-    platform::SurfaceConfig config;
-    config.headless = true;
-    config.width = 800, config.height = 480;
-    std::string error;
-    auto surface = platform::open_surface(config, &error);
-    REQUIRE(surface);
-    app.set_texture_uploader([&](int w, int h, const uint8_t* rgba, platform::TextureFilter filter, uintptr_t replace) {
-        return surface->upload_texture(w, h, rgba, filter, replace);
-    });
-    const auto draw = [&](double now) {
-        surface->begin_frame();
-        ImDrawData* data = app.frame({800, 480, 96.0f}, now);
-        if (app.take_fonts_changed()) surface->fonts_changed();
-        surface->render(data, 0, 0, 0);
-        return test::Image(surface->read_pixels());
-    };
+    PhotoScreen screen(app, 800, 480);
+    REQUIRE(screen.open());
+    const auto draw = [&](double now) { return screen.draw(now); };
     draw(0.0);
     // The first frame drew no picture: each is a placeholder until its decode ends.
     const layout::ArticleLayout& layout = app.article_layout();
@@ -263,8 +286,6 @@ TEST_CASE("photographs are decoded off the first frame and shown whole and a cut
     CHECK(app.scroll_position(t + 2.0) == before);
     app.reset_to_start(t + 2.0);
     CHECK(app.open_photo_block() == -1);
-    app.set_texture_uploader(nullptr);
-    surface.reset();
     fs::remove_all(bundle);
 }
 
@@ -306,4 +327,93 @@ TEST_CASE("photographs show on a real GLES 2.0 context (textures of any size: cl
     CHECK(at(500, 150)[1] > 180);
     fs::remove(png);
     fs::remove_all(bundle);
+}
+
+TEST_CASE("the full-screen photograph has a Close button at the card's corner, mirrored in Persian, clear of its words, that closes it",
+          "[photos][render]") {
+    const auto overlap = [](const layout::Box& a, const layout::Box& b) {
+        return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    };
+    for (const auto& [width, height] : {std::pair{800, 480}, std::pair{1080, 1920}, std::pair{3840, 2160}}) {
+        const std::string size = std::to_string(width) + "x" + std::to_string(height);
+        float english_end_gap = -1.0f;  // from the English button's right edge to the screen's
+        // English; Persian; Persian whose bundle leaves labels.close at its English default
+        // (the word then set left to right, the button still at the lower left).
+        for (const std::string language : {"en", "fa", "fa-default-close"}) {
+            INFO(size << " " << language);
+            const bool persian = language != "en";
+            const std::string bundle = test::make_photo_bundle(test::temp_path("photos-close"), persian);
+            if (language == "fa-default-close") {
+                std::string manifest = testing::read_file(bundle + "/manifest.toml");
+                const size_t at = manifest.find("close = ");
+                REQUIRE(at != std::string::npos);
+                manifest.erase(at, manifest.find('\n', at) + 1 - at);
+                testing::write_file(bundle + "/manifest.toml", manifest);
+            }
+            content::LoadResult loaded = check::load_and_validate_dir(bundle);
+            REQUIRE(loaded.usable);
+            CHECK(loaded.bundle.labels.close == (language == "fa" ? "\u0628\u0633\u062a\u0646" : "Close"));
+            app::App app(std::move(loaded.bundle));
+            PhotoScreen screen(app, width, height);
+            REQUIRE(screen.open());
+            const auto draw = [&](double now) { return screen.draw(now); };
+            draw(0.0);
+            const layout::PlacedFigure first = app.article_layout().figures.at(0);
+            app.scroll_to(first.y, 1.0);
+            draw(1.0);
+            const float before = app.scroll_position(1.0);
+            double t = 1.0;
+            test::touch(app, app.article_origin_x() + first.x + first.width * 0.5f,
+                        app.article_origin_y(t) + first.y + first.height * 0.5f, t);
+            REQUIRE(app.open_photo_block() == static_cast<int>(first.block));
+            draw(t);
+            app.wait_for_photos();
+            const test::Image shot = draw(t);
+            keep_shot(shot, "close-" + language + "-" + size);
+
+            const layout::Box close = app.photo_close_box(), words = app.photo_text_box(), picture = app.photo_picture_box();
+            CHECK(close.x >= 0.0f);
+            CHECK(close.y >= 0.0f);
+            CHECK(close.x + close.width <= static_cast<float>(width));
+            CHECK(close.y + close.height <= static_cast<float>(height));
+            CHECK(close.width >= app.target_pixels());
+            CHECK(close.height >= app.target_pixels());
+            CHECK(app.target_pixels() >= 9.0f * app.panel().mm);
+            // The caption, credit and alt text are drawn inside `words` (clipped to it): the button is never over them.
+            CHECK(words.height > 0.0f);
+            CHECK(words.y >= picture.y + picture.height);
+            CHECK_FALSE(overlap(close, words));
+            CHECK_FALSE(overlap(close, picture));
+            // At the bottom, as the card's Close: at the right in English, at the left in Persian,
+            // as far from the edge either way.
+            CHECK(close.y > words.y);
+            if (!persian) {
+                CHECK(close.x > static_cast<float>(width) * 0.5f);
+                english_end_gap = static_cast<float>(width) - (close.x + close.width);
+            } else {
+                CHECK(close.x + close.width < static_cast<float>(width) * 0.5f);
+                CHECK(close.x == english_end_gap);
+            }
+            // Drawn: inside its outline (and its rounded corners), ink of the theme's text colour
+            // on the dark page: pixels nearer the text colour than the page's.
+            const views::Rgb ink = app.theme().text, page = app.theme().background;
+            const int inset = static_cast<int>(std::ceil(close.height * 0.25f));
+            int ink_pixels = 0;
+            for (int y = static_cast<int>(close.y) + inset; y < static_cast<int>(close.y + close.height) - inset; ++y)
+                for (int x = static_cast<int>(close.x) + inset; x < static_cast<int>(close.x + close.width) - inset; ++x) {
+                    const uint8_t* p = &shot.rgba[(static_cast<size_t>(y) * shot.width + x) * 4];
+                    const auto distance = [&](const views::Rgb& c) {
+                        return std::abs(p[0] - c.r * 255.0f) + std::abs(p[1] - c.g * 255.0f) + std::abs(p[2] - c.b * 255.0f);
+                    };
+                    if (distance(ink) < distance(page)) ++ink_pixels;
+                }
+            CHECK(ink_pixels >= 20);  // a word's strokes ("بستن" at 800x480: 33), where the button alone has none
+
+            // A tap on its centre closes the photograph, the article where it was.
+            test::touch(app, close.x + close.width * 0.5f, close.y + close.height * 0.5f, t);
+            CHECK(app.open_photo_block() == -1);
+            CHECK(app.scroll_position(t) == before);
+            fs::remove_all(bundle);
+        }
+    }
 }
