@@ -1,5 +1,6 @@
 // The validator's photograph checks (validate.h: picture_faults): each picture named in the
-// article is a file inside the bundle, a JPEG or PNG within the limits, and (for --check) decodes.
+// article is a file inside the bundle, a JPEG or PNG within the limits, and (for --check) decodes;
+// an EXIF orientation it carries but cannot be used is a warning (the picture shows as stored).
 #include <string>
 #include <vector>
 
@@ -30,16 +31,24 @@ std::vector<core::Fault> picture_faults(content::LoadResult& loaded, const Valid
             continue;
         }
         image::ProbeResult probe = image::probe_file(where.path);
+        std::string orientation_problem = probe.info.orientation_problem;
         if (probe.error.ok() && params.decode_pictures) {
             // Decoded as small as the decoder can: every byte is still read and checked.
             image::DecodeParams small;
             small.max_width = small.max_height = 64;
-            probe.error = image::decode_file(where.path, small).error;
+            image::DecodeResult decoded = image::decode_file(where.path, small);
+            probe.error = std::move(decoded.error);
+            // The decode also sees what comes after the pixels (a PNG's late eXIf chunk).
+            orientation_problem = std::move(decoded.info.orientation_problem);
         }
         if (!probe.error.ok()) {
             fault(probe.error.code, "the picture " + figure.file + ": " + probe.error.message);
             continue;
         }
+        // Not broken: the picture shows, as stored, and the curator is told why it may be turned.
+        if (!orientation_problem.empty())
+            faults.push_back(core::make_fault(core::FaultCode::ImageOrientation, article, block.line, 0,
+                                              "the picture " + figure.file + ": " + orientation_problem));
         figure.width = probe.info.width;
         figure.height = probe.info.height;
         if (figure.width < params.min_picture_width) {

@@ -34,7 +34,8 @@ struct ValidateParams {
 };
 
 // The photographs' checks (file inside the bundle, a JPEG or PNG within the limits, and with
-// decode_pictures not damaged): faults, and each Figure's size (or `broken`) set in the bundle.
+// decode_pictures not damaged; an unusable EXIF orientation warned about): faults, and each
+// Figure's size as shown, after its orientation (or `broken`), set in the bundle.
 std::vector<core::Fault> picture_faults(content::LoadResult& loaded, const ValidateParams& params = {});
 
 // Adds the validator's findings to a parsed bundle's faults (after the parser's own) and sets

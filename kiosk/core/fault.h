@@ -34,6 +34,7 @@ enum class Severity { Warning, Error };
     X(NoImageCredit, Error)      /* a picture without its credit line */                   \
     X(NoAltText, Warning)        /* a picture without a description (WCAG 1.1.1) */        \
     X(ImageTooSmall, Warning)    /* a picture narrower than the column: shown blurred */   \
+    X(ImageOrientation, Warning) /* a picture's EXIF orientation cannot be used: shown as stored */ \
     X(MissingGlyph, Warning)     /* a character no bundled font covers */                 \
     X(NotdefGlyph, Warning)      /* a mark on a letter whose font has no glyph for it */   \
     X(ByteOrderMark, Warning)    /* a UTF-8 BOM at the start of a file (ignored) */       \

@@ -1,7 +1,7 @@
 // [SECTION] Formats and limits
 // [SECTION] Orientation and scaling
 // [SECTION] JPEG (libjpeg-turbo, libexif)
-// [SECTION] PNG (libpng)
+// [SECTION] PNG (libpng, libexif)
 // [SECTION] Entry points
 #include "image/image.h"
 
@@ -63,6 +63,44 @@ Error refuse_format(Format format) {
 // [SECTION] Orientation and scaling ----------------------------------------------------------
 
 bool swaps_sides(int orientation) { return orientation >= 5 && orientation <= 8; }
+
+struct Orientation {
+    int value = 1;                     // EXIF 1..8; 1 when the EXIF has none or cannot be used
+    std::string problem;               // why the EXIF's orientation was not used (Info::orientation_problem)
+};
+
+const char* const kShownAsStored = ", so the picture shows as stored, perhaps on its side; turn it upright in a photo "
+                                   "editor and save it again";
+
+// The orientation an EXIF block gives: "Exif\0\0" then TIFF data, as a JPEG's APP1 marker holds
+// it (a PNG's eXIf chunk is given that prefix by its reader). Damage is reported only where it
+// decides the orientation: an IFD 0 libexif could read nothing from, or an Orientation that is
+// not one of 1-8. Anything else wrong in the EXIF (a maker note, a thumbnail) is not the kiosk's
+// concern.
+Orientation orientation_from_exif(const uint8_t* data, std::size_t size) {
+    ExifData* exif = exif_data_new();
+    if (exif == nullptr) return {};    // out of memory: shown as stored; the decode will say if memory is short
+    // Without this option while loading: libexif would otherwise add IFD 0's mandatory tags to a
+    // block it could not read, and an unreadable block would look like one without orientation.
+    exif_data_unset_option(exif, EXIF_DATA_OPTION_FOLLOW_SPECIFICATION);
+    exif_data_load_data(exif, data, static_cast<unsigned int>(std::min<std::size_t>(size, 0xFFFFFFFFu)));
+    const bool readable = exif->ifd[EXIF_IFD_0] != nullptr && exif->ifd[EXIF_IFD_0]->count > 0;
+    // What exif_data_new_from_data does after loading: an Orientation stored as LONG becomes SHORT.
+    exif_data_fix(exif);
+    Orientation out;
+    ExifEntry* entry = exif_data_get_entry(exif, EXIF_TAG_ORIENTATION);
+    if (entry != nullptr && entry->format == EXIF_FORMAT_SHORT && entry->components >= 1 && entry->size >= 2) {
+        const int value = exif_get_short(entry->data, exif_data_get_byte_order(exif));
+        if (value >= 1 && value <= 8) out.value = value;
+        else out.problem = "its EXIF orientation is " + std::to_string(value) + ", not one of 1 to 8" + kShownAsStored;
+    } else if (entry != nullptr) {
+        out.problem = std::string("its EXIF orientation is not stored as a number") + kShownAsStored;
+    } else if (!readable) {
+        out.problem = std::string("its EXIF data, which may say which way up it goes, is damaged or cut short") + kShownAsStored;
+    }
+    exif_data_unref(exif);
+    return out;
+}
 
 // The stored pixel shown at (x, y) of a picture shown `width` x `height` (EXIF orientation).
 void stored_position(int orientation, int x, int y, int width, int height, int& sx, int& sy) {
@@ -146,20 +184,14 @@ void jpeg_note(j_common_ptr cinfo, int level) {
     }
 }
 
-int exif_orientation(j_decompress_ptr cinfo) {
+// The orientation of the first APP1 Exif marker; none: 1, no problem.
+Orientation jpeg_orientation(j_decompress_ptr cinfo) {
     for (jpeg_saved_marker_ptr marker = cinfo->marker_list; marker != nullptr; marker = marker->next) {
         if (marker->marker != JPEG_APP0 + 1 || marker->data_length < 6 || std::memcmp(marker->data, "Exif\0\0", 6) != 0)
             continue;
-        ExifData* exif = exif_data_new_from_data(marker->data, marker->data_length);
-        if (exif == nullptr) return 1;
-        int orientation = 1;
-        if (ExifEntry* entry = exif_data_get_entry(exif, EXIF_TAG_ORIENTATION);
-            entry != nullptr && entry->format == EXIF_FORMAT_SHORT && entry->components >= 1 && entry->size >= 2)
-            orientation = exif_get_short(entry->data, exif_data_get_byte_order(exif));
-        exif_data_unref(exif);
-        return orientation >= 1 && orientation <= 8 ? orientation : 1;
+        return orientation_from_exif(marker->data, marker->data_length);
     }
-    return 1;
+    return {};
 }
 
 // The CMYK a JPEG stores, as RGB. Adobe's files (the usual source) store it inverted.
@@ -208,7 +240,9 @@ void read_jpeg(const Input& input, const DecodeParams& params, bool header_only,
     info.stored_height = static_cast<int>(cinfo.image_height);
     info.progressive = jpeg_has_multiple_scans(&cinfo);
     info.components = cinfo.num_components;
-    info.orientation = exif_orientation(&cinfo);
+    Orientation orientation = jpeg_orientation(&cinfo);
+    info.orientation = orientation.value;
+    info.orientation_problem = std::move(orientation.problem);
     info.width = swaps_sides(info.orientation) ? info.stored_height : info.stored_width;
     info.height = swaps_sides(info.orientation) ? info.stored_width : info.stored_height;
     out.error = check_declared(info.stored_width, info.stored_height, params.limits);
@@ -270,12 +304,13 @@ void read_jpeg(const Input& input, const DecodeParams& params, bool header_only,
         out.error = fail(FaultCode::ImageTooLarge, "the picture could not be scaled (out of memory)");
 }
 
-// [SECTION] PNG (libpng) ---------------------------------------------------------------------
+// [SECTION] PNG (libpng, libexif) ------------------------------------------------------------
 
 struct PngState {
     Input input;
     std::size_t offset = 0;            // into input.bytes
-    std::string message;
+    std::string message;               // the first error or warning: the picture is damaged
+    std::string exif_warning;          // the first warning about an eXIf chunk: only its orientation is lost
 };
 
 void png_fail(png_structp png, png_const_charp message) {
@@ -284,10 +319,32 @@ void png_fail(png_structp png, png_const_charp message) {
     png_longjmp(png, 1);
 }
 
-// Warnings (an ancillary chunk with a bad checksum is one) make the picture corrupt too.
+// Warnings (an ancillary chunk with a bad checksum is one) make the picture corrupt too, except
+// libpng's complaints about an eXIf chunk's contents ("eXIf: too short", "eXIf: incorrect
+// byte-order specifier", "eXIf: duplicate"): the pixels are whole, only the orientation is lost.
+// A bad checksum on an eXIf chunk is an error (png_chunk_error), so damaged bytes still fail.
 void png_note(png_structp png, png_const_charp message) {
     auto* state = static_cast<PngState*>(png_get_error_ptr(png));
-    if (state->message.empty()) state->message = message != nullptr ? message : "warning";
+    const std::string what = message != nullptr ? message : "warning";
+    std::string& into = what.rfind("eXIf: ", 0) == 0 ? state->exif_warning : state->message;
+    if (into.empty()) into = what;
+}
+
+// The orientation of a PNG's eXIf chunk, read by png_read_info (before the first IDAT). The
+// chunk holds the TIFF data alone; libexif wants a JPEG APP1's "Exif\0\0" in front of it.
+Orientation png_orientation(png_structp png, png_infop info_ptr, const PngState& state) {
+    png_bytep exif = nullptr;
+    png_uint_32 size = 0;
+    if (png_get_eXIf_1(png, info_ptr, &size, &exif) != 0 && exif != nullptr && size > 0) {
+        std::vector<uint8_t> block(6 + static_cast<std::size_t>(size));
+        std::memcpy(block.data(), "Exif\0\0", 6);
+        std::memcpy(block.data() + 6, exif, size);
+        return orientation_from_exif(block.data(), block.size());
+    }
+    Orientation out;
+    if (!state.exif_warning.empty())
+        out.problem = "its EXIF chunk (eXIf), which may say which way up it goes, is damaged (" + state.exif_warning + ")" + kShownAsStored;
+    return out;
 }
 
 void png_read(png_structp png, png_bytep data, png_size_t length) {
@@ -312,10 +369,11 @@ void read_png(const Input& input, const DecodeParams& params, bool header_only, 
         return;
     }
     png_infop info_ptr = png_create_info_struct(png);
+    png_infop end_info = png_create_info_struct(png);  // chunks after the pixels, kept apart
     Image stored;
     std::vector<png_bytep> rows;
     if (setjmp(png_jmpbuf(png)) != 0) {
-        png_destroy_read_struct(&png, &info_ptr, nullptr);
+        png_destroy_read_struct(&png, &info_ptr, &end_info);
         const bool limit = state.message.find("exceeds user limit") != std::string::npos ||
                            state.message.find("too large") != std::string::npos ||
                            state.message.find("Out of memory") != std::string::npos;
@@ -324,7 +382,7 @@ void read_png(const Input& input, const DecodeParams& params, bool header_only, 
         out.image = Image{};
         return;
     }
-    if (info_ptr == nullptr) png_error(png, "Out of memory");
+    if (info_ptr == nullptr || end_info == nullptr) png_error(png, "Out of memory");
     png_set_read_fn(png, &state, png_read);
     // Checksums are checked on every chunk: a bad one is an error, not a skipped chunk.
     png_set_crc_action(png, PNG_CRC_ERROR_QUIT, PNG_CRC_ERROR_QUIT);
@@ -335,19 +393,24 @@ void read_png(const Input& input, const DecodeParams& params, bool header_only, 
     info.format = Format::Png;
     info.stored_width = static_cast<int>(png_get_image_width(png, info_ptr));
     info.stored_height = static_cast<int>(png_get_image_height(png, info_ptr));
-    info.width = info.stored_width, info.height = info.stored_height;
     info.components = png_get_channels(png, info_ptr);
     info.progressive = png_get_interlace_type(png, info_ptr) != PNG_INTERLACE_NONE;
+    Orientation orientation = png_orientation(png, info_ptr, state);
+    const bool exif_before_pixels = png_get_valid(png, info_ptr, PNG_INFO_eXIf) != 0 || !state.exif_warning.empty();
+    info.orientation = orientation.value;
+    info.orientation_problem = std::move(orientation.problem);
+    info.width = swaps_sides(info.orientation) ? info.stored_height : info.stored_width;
+    info.height = swaps_sides(info.orientation) ? info.stored_width : info.stored_height;
     out.error = check_declared(info.stored_width, info.stored_height, params.limits);
     if (!out.error.ok() || header_only) {
-        png_destroy_read_struct(&png, &info_ptr, nullptr);
+        png_destroy_read_struct(&png, &info_ptr, &end_info);
         return;
     }
     const Size target = target_for(info, params);
     const std::size_t decoded = static_cast<std::size_t>(info.stored_width) * info.stored_height * 4;
     const std::size_t needed = decoded + static_cast<std::size_t>(target.width) * target.height * 4;
     if (needed >= params.limits.decode_peak_bytes) {
-        png_destroy_read_struct(&png, &info_ptr, nullptr);
+        png_destroy_read_struct(&png, &info_ptr, &end_info);
         out.error = fail(FaultCode::ImageTooLarge, "decoding the PNG would need " + std::to_string(needed >> 20) +
                                                        " MiB, more than the kiosk allows (" +
                                                        std::to_string(params.limits.decode_peak_bytes >> 20) +
@@ -371,14 +434,27 @@ void read_png(const Input& input, const DecodeParams& params, bool header_only, 
     for (int y = 0; y < stored.height; ++y) rows[static_cast<std::size_t>(y)] = &stored.rgba[static_cast<std::size_t>(y) * stored.width * 4];
     out.peak_bytes = decoded;
     png_read_image(png, rows.data());
-    png_read_end(png, nullptr);  // the last chunks' checksums and IEND: a cut file fails here
-    png_destroy_read_struct(&png, &info_ptr, nullptr);
+    // Text chunks after the pixels are skipped (their checksums still checked): end_info would
+    // otherwise keep each one, up to the chunk cache's limit, for nothing.
+    static const png_byte kSkippedAfterPixels[] = "tEXt\0zTXt\0iTXt";
+    png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, kSkippedAfterPixels, 3);
+    png_read_end(png, end_info);  // the last chunks' checksums and IEND: a cut file fails here
+    // An eXIf chunk after the pixels is not applied, as browsers do not apply it (CSSWG issue
+    // 4929) and PNG's third edition requires eXIf before IDAT: loading a bundle reads headers
+    // only (up to the first IDAT) and sizes the picture's place from them, so turning it here
+    // would make the screen disagree with the layout and --check. Only --check, which decodes,
+    // says so.
+    if (!exif_before_pixels && (png_get_valid(png, end_info, PNG_INFO_eXIf) != 0 || !state.exif_warning.empty()))
+        info.orientation_problem = std::string("its EXIF chunk (eXIf), which may say which way up it goes, comes after "
+                                               "the pixels, where PNG no longer allows it and browsers ignore it") +
+                                   kShownAsStored;
+    png_destroy_read_struct(&png, &info_ptr, &end_info);
     rows = {};
     if (!state.message.empty()) {
         out.error = fail(FaultCode::ImageCorrupt, "the PNG is damaged (" + state.message + ")");
         return;
     }
-    if (!finish(stored, target, 1, out, decoded))
+    if (!finish(stored, target, info.orientation, out, decoded))
         out.error = fail(FaultCode::ImageTooLarge, "the picture could not be scaled (out of memory)");
 }
 

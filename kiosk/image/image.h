@@ -1,5 +1,6 @@
 // Photographs: reads a JPEG or PNG and returns it as RGBA pixels, scaled down to fit a target
-// size, with its EXIF orientation applied. Every limit is checked before the pixels are decoded
+// size, with its EXIF orientation applied (a JPEG's APP1 Exif marker, a PNG's eXIf chunk before
+// its pixels; both read with libexif). Every limit is checked before the pixels are decoded
 // (file size, the dimensions the header declares, the memory the decode would need); a JPEG is
 // scaled down while it is decoded (libjpeg-turbo's DCT scaling), so a 12-megapixel photograph
 // never sits whole in memory. Errors are values with fault codes, never exceptions.
@@ -43,7 +44,11 @@ struct Info {
     Format format = Format::Unknown;
     int width = 0, height = 0;         // as shown, after the EXIF orientation
     int stored_width = 0, stored_height = 0;  // as stored in the file
-    int orientation = 1;               // EXIF 1..8 (1: as stored); PNG: always 1
+    int orientation = 1;               // EXIF 1..8 (1: as stored or no orientation): JPEG APP1 Exif, PNG eXIf
+    // Why an EXIF orientation the file carries was not applied (damaged EXIF, a value outside 1-8,
+    // a PNG eXIf chunk after the pixels): one sentence for --check (ImageOrientation); the picture
+    // still decodes, shown as stored. "" when applied or when the file has none.
+    std::string orientation_problem;
     bool progressive = false;          // a progressive JPEG (its decode holds all coefficients)
     int components = 0;                // 1 grey, 3 colour, 4 CMYK/YCCK (JPEG); 1-4 (PNG, before expansion)
 };

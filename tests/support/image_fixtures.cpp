@@ -15,6 +15,27 @@
 
 namespace kiosk::testing {
 
+std::string exif_block(int orientation) {
+    ExifData* exif = exif_data_new();
+    exif_data_set_byte_order(exif, EXIF_BYTE_ORDER_INTEL);
+    ExifEntry* entry = exif_entry_new();
+    exif_content_add_entry(exif->ifd[EXIF_IFD_0], entry);
+    if (orientation == 0) {
+        exif_entry_initialize(entry, EXIF_TAG_X_RESOLUTION);
+    } else {
+        exif_entry_initialize(entry, EXIF_TAG_ORIENTATION);
+        exif_set_short(entry->data, EXIF_BYTE_ORDER_INTEL, static_cast<ExifShort>(orientation));
+    }
+    unsigned char* data = nullptr;
+    unsigned int size = 0;
+    exif_data_save_data(exif, &data, &size);
+    std::string out(reinterpret_cast<const char*>(data), size);
+    std::free(data);
+    exif_entry_unref(entry);
+    exif_data_unref(exif);
+    return out;
+}
+
 Rgb pattern_at(int x, int y, int width, int height) {
     const bool right = x >= width / 2, bottom = y >= height / 2;
     if (!right && !bottom) return {220, 30, 30};
@@ -40,23 +61,6 @@ void shown_at(int orientation, int c, int r, int width, int height, int& x, int&
     }
 }
 
-std::vector<uint8_t> exif_orientation_block(int orientation) {
-    ExifData* exif = exif_data_new();
-    exif_data_set_byte_order(exif, EXIF_BYTE_ORDER_INTEL);
-    ExifEntry* entry = exif_entry_new();
-    exif_content_add_entry(exif->ifd[EXIF_IFD_0], entry);
-    exif_entry_initialize(entry, EXIF_TAG_ORIENTATION);
-    exif_set_short(entry->data, EXIF_BYTE_ORDER_INTEL, static_cast<ExifShort>(orientation));
-    unsigned char* data = nullptr;
-    unsigned int size = 0;
-    exif_data_save_data(exif, &data, &size);
-    std::vector<uint8_t> out(data, data + size);
-    std::free(data);
-    exif_entry_unref(entry);
-    exif_data_unref(exif);
-    return out;
-}
-
 struct JpegWriter {
     jpeg_compress_struct cinfo{};
     jpeg_error_mgr error{};
@@ -77,7 +81,8 @@ struct JpegWriter {
 }  // namespace
 
 std::string make_jpeg(const JpegFixture& f) {
-    const bool swap = f.orientation >= 5 && f.orientation <= 8;
+    const int orientation = f.raw_exif.empty() ? f.orientation : 1;  // damaged EXIF: stored upright
+    const bool swap = orientation >= 5 && orientation <= 8;
     const int stored_w = swap ? f.height : f.width, stored_h = swap ? f.width : f.height;
     JpegWriter w;
     w.cinfo.image_width = static_cast<JDIMENSION>(stored_w);
@@ -89,15 +94,15 @@ std::string make_jpeg(const JpegFixture& f) {
     jpeg_set_quality(&w.cinfo, f.quality, TRUE);
     if (f.progressive) jpeg_simple_progression(&w.cinfo);
     jpeg_start_compress(&w.cinfo, TRUE);
-    if (f.orientation != 1) {
-        const std::vector<uint8_t> exif = exif_orientation_block(f.orientation);
-        jpeg_write_marker(&w.cinfo, JPEG_APP0 + 1, exif.data(), static_cast<unsigned>(exif.size()));
+    if (orientation != 1 || !f.raw_exif.empty()) {
+        const std::string exif = f.raw_exif.empty() ? exif_block(orientation) : f.raw_exif;
+        jpeg_write_marker(&w.cinfo, JPEG_APP0 + 1, reinterpret_cast<const JOCTET*>(exif.data()), static_cast<unsigned>(exif.size()));
     }
     std::vector<uint8_t> row(static_cast<size_t>(stored_w) * w.cinfo.input_components);
     for (int r = 0; r < stored_h; ++r) {
         for (int c = 0; c < stored_w; ++c) {
             int x = 0, y = 0;
-            shown_at(f.orientation, c, r, f.width, f.height, x, y);
+            shown_at(orientation, c, r, f.width, f.height, x, y);
             Rgb p = pattern_at(x, y, f.width, f.height);
             if (f.grain) {
                 // A hash of the position: detail the encoder cannot throw away, as in a photograph.
@@ -148,9 +153,19 @@ void png_append(png_structp png, png_bytep data, png_size_t length) {
 }
 void png_no_flush(png_structp) {}
 
+// A PNG fixture's orientation as stored: a damaged EXIF's picture is stored upright.
+int png_orientation(const PngFixture& f) { return f.raw_exif.empty() ? f.orientation : 1; }
+bool png_swaps(const PngFixture& f) { return png_orientation(f) >= 5 && png_orientation(f) <= 8; }
+int png_stored_width(const PngFixture& f) { return png_swaps(f) ? f.height : f.width; }
+int png_stored_height(const PngFixture& f) { return png_swaps(f) ? f.width : f.height; }
+
 }  // namespace
 
+// Sizes are asked of the fixture where they are used: a local computed before setjmp could be
+// clobbered by its longjmp.
 std::string make_png(const PngFixture& f) {
+    std::string exif = f.raw_exif;
+    if (exif.empty() && f.orientation != 1) exif = exif_block(f.orientation).substr(6);  // eXIf: no "Exif\0\0"
     PngBuffer buffer;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
     png_infop info = png_create_info_struct(png);
@@ -163,7 +178,7 @@ std::string make_png(const PngFixture& f) {
     int type = f.grey ? PNG_COLOR_TYPE_GRAY : PNG_COLOR_TYPE_RGB;
     if (f.alpha) type = f.grey ? PNG_COLOR_TYPE_GRAY_ALPHA : PNG_COLOR_TYPE_RGB_ALPHA;
     if (f.palette) type = PNG_COLOR_TYPE_PALETTE;
-    png_set_IHDR(png, info, static_cast<png_uint_32>(f.width), static_cast<png_uint_32>(f.height), f.palette ? 8 : depth,
+    png_set_IHDR(png, info, static_cast<png_uint_32>(png_stored_width(f)), static_cast<png_uint_32>(png_stored_height(f)), f.palette ? 8 : depth,
                  type, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_color palette[4];
     if (f.palette) {
@@ -173,25 +188,34 @@ std::string make_png(const PngFixture& f) {
         }
         png_set_PLTE(png, info, palette, 4);
     }
+    const auto set_exif = [&] {
+        png_set_eXIf_1(png, info, static_cast<png_uint_32>(exif.size()),
+                       reinterpret_cast<png_bytep>(const_cast<char*>(exif.data())));
+    };
+    if (!exif.empty() && !f.exif_after_pixels) set_exif();
     png_write_info(png, info);
+    // libpng writes an eXIf it is given only after png_write_info in png_write_end: after IDAT.
+    if (!exif.empty() && f.exif_after_pixels) set_exif();
     const int channels = f.palette ? 1 : (f.grey ? 1 : 3) + (f.alpha ? 1 : 0);
     const int bytes_per = f.sixteen_bit && !f.palette ? 2 : 1;
-    std::vector<uint8_t> row(static_cast<size_t>(f.width) * channels * bytes_per);
-    for (int y = 0; y < f.height; ++y) {
-        for (int x = 0; x < f.width; ++x) {
+    std::vector<uint8_t> row(static_cast<size_t>(png_stored_width(f)) * channels * bytes_per);
+    for (int r = 0; r < png_stored_height(f); ++r) {
+        for (int c = 0; c < png_stored_width(f); ++c) {
+            int x = 0, y = 0;
+            shown_at(png_orientation(f), c, r, f.width, f.height, x, y);
             const Rgb p = pattern_at(x, y, f.width, f.height);
             uint8_t values[4] = {p.r, p.g, p.b, static_cast<uint8_t>(x >= f.width / 2 ? 128 : 255)};
             if (f.grey) values[0] = static_cast<uint8_t>((p.r * 30 + p.g * 59 + p.b * 11) / 100), values[1] = values[3];
             if (f.palette) values[0] = static_cast<uint8_t>((x >= f.width / 2 ? 1 : 0) + (y >= f.height / 2 ? 2 : 0));
-            for (int c = 0; c < channels; ++c) {
-                uint8_t* out = &row[(static_cast<size_t>(x) * channels + c) * bytes_per];
-                out[0] = values[c];
-                if (bytes_per == 2) out[1] = values[c];  // 16-bit: v * 257, big-endian
+            for (int k = 0; k < channels; ++k) {
+                uint8_t* out = &row[(static_cast<size_t>(c) * channels + k) * bytes_per];
+                out[0] = values[k];
+                if (bytes_per == 2) out[1] = values[k];  // 16-bit: v * 257, big-endian
             }
         }
         png_write_row(png, row.data());
     }
-    png_write_end(png, nullptr);
+    png_write_end(png, info);
     png_destroy_write_struct(&png, &info);
     return buffer.bytes;
 }
@@ -210,10 +234,10 @@ std::string png_header_declaring(uint32_t width, uint32_t height) {
     return png;
 }
 
-std::string with_bad_png_crc(std::string png) {
-    const size_t idat = png.find("IDAT");
-    if (idat == std::string::npos) throw std::runtime_error("no IDAT");
-    png[idat + 4] = static_cast<char>(png[idat + 4] ^ 0x01);  // the first data byte: the CRC no longer matches
+std::string with_bad_png_crc(std::string png, const std::string& chunk) {
+    const size_t at = png.find(chunk);
+    if (at == std::string::npos) throw std::runtime_error("no " + chunk);
+    png[at + 4] = static_cast<char>(png[at + 4] ^ 0x01);  // the first data byte: the CRC no longer matches
     return png;
 }
 

@@ -32,6 +32,15 @@ int main(int argc, char** argv) {
         write_file(dir + "/palette.png", make_png({32, 24, false, true}));
         write_file(dir + "/sixteen.png", make_png({32, 24, true, false, true}));
         write_file(dir + "/grey.png", make_png({32, 24, false, false, false, true}));
+        // PNG orientation: an eXIf chunk before the pixels, one after them, and a damaged one.
+        PngFixture turned{32, 24};
+        turned.orientation = 6;
+        write_file(dir + "/orientation-6.png", make_png(turned));
+        turned.exif_after_pixels = true;
+        write_file(dir + "/exif-after-pixels.png", make_png(turned));
+        PngFixture damaged{32, 24};
+        damaged.raw_exif = exif_block(6).substr(6, 16);  // cut inside IFD 0
+        write_file(dir + "/exif-damaged.png", make_png(damaged));
     } catch (const std::exception& error) {
         std::fprintf(stderr, "image_fixture: %s\n", error.what());
         return 1;

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "image/bundle_path.h"
 #include "image/image.h"
@@ -61,6 +63,126 @@ TEST_CASE("every EXIF orientation 1-8 is applied: the picture shows upright", "[
         CHECK(decoded.image.height == 64);
         check_upright(decoded.image);
     }
+}
+
+TEST_CASE("every eXIf orientation 1-8 in a PNG is applied: the same pixels as the upright PNG", "[image][exif]") {
+    const image::DecodeResult upright = image::decode_bytes(testing::make_png({96, 64}));
+    REQUIRE(upright.error.ok());
+    for (int orientation = 1; orientation <= 8; ++orientation) {
+        INFO("orientation " << orientation);
+        testing::PngFixture f;
+        f.width = 96, f.height = 64, f.orientation = orientation;
+        const std::string png = testing::make_png(f);
+        const image::ProbeResult probe = image::probe_bytes(png);
+        REQUIRE(probe.error.ok());
+        CHECK(probe.info.orientation == orientation);
+        CHECK(probe.info.orientation_problem.empty());
+        CHECK(probe.info.stored_width == (orientation >= 5 ? 64 : 96));
+        CHECK(probe.info.width == 96);
+        CHECK(probe.info.height == 64);
+        const image::DecodeResult decoded = image::decode_bytes(png);
+        REQUIRE(decoded.error.ok());
+        CHECK(decoded.info.orientation == orientation);
+        CHECK(decoded.image.width == 96);
+        CHECK(decoded.image.height == 64);
+        CHECK(decoded.image.rgba == upright.image.rgba);  // lossless: turned pixel for pixel
+    }
+}
+
+TEST_CASE("a PNG with an eXIf orientation is scaled down in its stored orientation then turned", "[image][exif]") {
+    {
+        testing::PngFixture f;
+        f.width = 400, f.height = 300, f.orientation = 6, f.palette = true;
+        image::DecodeParams params;
+        params.max_width = params.max_height = 200;
+        const image::DecodeResult d = image::decode_bytes(testing::make_png(f), params);
+        REQUIRE(d.error.ok());
+        CHECK(d.image.width == 200);
+        CHECK(d.image.height == 150);
+        check_upright(d.image);
+    }
+}
+
+TEST_CASE("a damaged EXIF orientation never fails the picture: shown as stored, with the reason", "[image][exif]") {
+    // The stored pixels: the upright pattern, as each damaged fixture stores them.
+    const image::DecodeResult stored = image::decode_bytes(testing::make_png({96, 64}));
+    REQUIRE(stored.error.ok());
+    const std::string tiff = testing::exif_block(6).substr(6);
+    struct Case {
+        std::string name;
+        std::string exif;              // the eXIf chunk's data
+    };
+    const std::vector<Case> cases = {
+        {"cut short inside IFD 0", tiff.substr(0, 16)},
+        {"cut short after the TIFF header", tiff.substr(0, 8)},
+        {"IFD 0 offset past the end", tiff.substr(0, 4) + std::string("\x7f\0\0\0", 4) + tiff.substr(8)},
+        {"not TIFF at all", "IIhello, world"},
+        {"an orientation of 9", testing::exif_block(9).substr(6)},
+        {"a byte order libpng refuses", "XY" + tiff.substr(2)},
+        {"one byte, too short for libpng", "I"},
+        {"with a JPEG's Exif prefix, which eXIf must not have", testing::exif_block(6)},
+    };
+    for (const Case& c : cases) {
+        SECTION(c.name) {
+            testing::PngFixture f;
+            f.width = 96, f.height = 64, f.raw_exif = c.exif;
+            const std::string png = testing::make_png(f);
+            const image::ProbeResult probe = image::probe_bytes(png);
+            REQUIRE(probe.error.ok());
+            CHECK(probe.info.orientation == 1);
+            CHECK_FALSE(probe.info.orientation_problem.empty());
+            const image::DecodeResult d = image::decode_bytes(png);
+            INFO(d.error.message);
+            REQUIRE(d.error.ok());
+            CHECK(d.info.orientation == 1);
+            CHECK(d.info.orientation_problem.find("shows as stored") != std::string::npos);
+            CHECK(d.image.rgba == stored.image.rgba);
+        }
+    }
+    SECTION("a JPEG's damaged APP1 Exif is told the same way") {
+        testing::JpegFixture f;
+        f.width = 96, f.height = 64, f.raw_exif = testing::exif_block(6).substr(0, 22);
+        const image::DecodeResult d = image::decode_bytes(testing::make_jpeg(f));
+        REQUIRE(d.error.ok());
+        CHECK(d.info.orientation == 1);
+        CHECK_FALSE(d.info.orientation_problem.empty());
+        check_upright(d.image);
+    }
+    SECTION("EXIF without an orientation is no problem") {
+        testing::PngFixture f;
+        f.raw_exif = testing::exif_block(0).substr(6);
+        const image::DecodeResult d = image::decode_bytes(testing::make_png(f));
+        REQUIRE(d.error.ok());
+        CHECK(d.info.orientation == 1);
+        CHECK(d.info.orientation_problem.empty());
+    }
+    SECTION("an eXIf chunk with a bad checksum is damaged bytes: the picture is corrupt") {
+        testing::PngFixture f;
+        f.orientation = 6;
+        const std::string png = testing::with_bad_png_crc(testing::make_png(f), "eXIf");
+        CHECK(image::decode_bytes(png).error.code == FaultCode::ImageCorrupt);
+    }
+}
+
+TEST_CASE("a PNG's eXIf after the pixels is not applied and the decode says so", "[image][exif]") {
+    testing::PngFixture f;
+    f.width = 96, f.height = 64, f.orientation = 6, f.exif_after_pixels = true;
+    const std::string png = testing::make_png(f);
+    REQUIRE(png.find("eXIf") > png.find("IDAT"));
+    // The header (what loading and the layout read) sees none: the stored 64 x 96, upright.
+    const image::ProbeResult probe = image::probe_bytes(png);
+    REQUIRE(probe.error.ok());
+    CHECK(probe.info.orientation == 1);
+    CHECK(probe.info.width == 64);
+    CHECK(probe.info.height == 96);
+    CHECK(probe.info.orientation_problem.empty());
+    // The decode shows the same, and tells --check why.
+    const image::DecodeResult d = image::decode_bytes(png);
+    REQUIRE(d.error.ok());
+    CHECK(d.info.orientation == 1);
+    CHECK(d.image.width == 64);
+    CHECK(d.image.height == 96);
+    CHECK(d.info.orientation_problem.find("after the pixels") != std::string::npos);
 }
 
 TEST_CASE("greyscale and CMYK and progressive JPEGs decode", "[image]") {

@@ -6,11 +6,13 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 
 #include "app/app.h"
 #include "app/photo_store.h"
 #include "check/validate.h"
 #include "content/bundle.h"
+#include "image/image.h"
 #include "unit/test_image_support.h"
 #include "unit/test_process_support.h"
 #include "unit/test_support.h"
@@ -149,6 +151,16 @@ TEST_CASE("kiosk --check finds every hostile picture with its code and the kiosk
              fs::resize_file(b + "/photos/x.jpg", 300ull << 20);  // sparse
          }},
         {"small", FaultCode::ImageTooSmall, [](const std::string& b) { testing::write_file(b + "/photos/x.jpg", testing::make_jpeg({320, 200})); }},
+        {"png_exif_damaged", FaultCode::ImageOrientation, [](const std::string& b) {
+             testing::PngFixture f;
+             f.width = 1200, f.height = 800, f.raw_exif = testing::exif_block(6).substr(6, 16);  // cut inside IFD 0
+             testing::write_file(b + "/photos/x.png", testing::make_png(f));
+         }, "photos/x.png"},
+        {"png_exif_after_pixels", FaultCode::ImageOrientation, [](const std::string& b) {
+             testing::PngFixture f;
+             f.width = 800, f.height = 1200, f.orientation = 6, f.exif_after_pixels = true;
+             testing::write_file(b + "/photos/x.png", testing::make_png(f));
+         }, "photos/x.png"},
     };
     for (const Case& c : cases) {
         SECTION(c.name) {
@@ -194,6 +206,46 @@ TEST_CASE("kiosk --check decodes in full but loading reads headers only so a cut
         }
     CHECK(portraits == 1);
     fs::remove_all(bundle);
+}
+
+TEST_CASE("kiosk --check and the screen measure a PNG as its eXIf orientation shows it", "[photos][check][exif]") {
+    const test::TempDir dir("photos-png-exif");
+    const std::string bundle = dir.path() + "/bundle";
+    fs::copy(std::string(KIOSK_TEST_DATA) + "/bad_bundles_base", bundle, fs::copy_options::recursive);
+    fs::create_directories(bundle + "/photos");
+    // Stored 1000 x 320, wide enough for the column; shown turned, 320 x 1000: too narrow.
+    testing::PngFixture narrow;
+    narrow.width = 320, narrow.height = 1000, narrow.orientation = 6;
+    testing::write_file(bundle + "/photos/narrow.png", testing::make_png(narrow));
+    // Stored 1280 x 960, shown 960 x 1280: wide enough either way.
+    testing::PngFixture portrait;
+    portrait.width = 960, portrait.height = 1280, portrait.orientation = 8;
+    testing::write_file(bundle + "/photos/portrait.png", testing::make_png(portrait));
+    std::ofstream(bundle + "/article.md", std::ios::app)
+        << "\n![A test pattern](photos/narrow.png \"Test pattern, made by the test suite\")\nA caption.\n"
+        << "\n![A test pattern](photos/portrait.png \"Test pattern, made by the test suite\")\nA caption.\n";
+    check::ValidateParams full;
+    full.decode_pictures = true;
+    for (const bool decode : {false, true}) {
+        INFO("decode_pictures " << decode);
+        const content::LoadResult checked = check::load_and_validate_dir(bundle, decode ? full : check::ValidateParams{});
+        CHECK(count(checked.faults, FaultCode::ImageTooSmall) == 1);
+        CHECK(count(checked.faults, FaultCode::ImageOrientation) == 0);
+        for (const core::Fault& fault : checked.faults)
+            if (fault.code == FaultCode::ImageTooSmall) CHECK(fault.message.find("narrow.png is 320 pixels wide") != std::string::npos);
+        int figures = 0;
+        for (const content::Block& block : checked.bundle.article) {
+            if (block.kind != content::BlockKind::Figure) continue;
+            ++figures;
+            // What the screen shows: the decoded picture has the size the check measured.
+            const image::DecodeResult shown = image::decode_file(bundle + "/" + block.figure.file);
+            REQUIRE(shown.error.ok());
+            CHECK(shown.image.width == block.figure.width);
+            CHECK(shown.image.height == block.figure.height);
+            CHECK(block.figure.width == (block.figure.file == "photos/narrow.png" ? 320 : 960));
+        }
+        CHECK(figures == 2);
+    }
 }
 
 TEST_CASE("photographs are decoded off the first frame and shown whole and a cut one is a placeholder and far ones are not decoded",
