@@ -2,7 +2,6 @@
 #include "app/app.h"
 
 #include <imgui.h>
-#include <imgui_internal.h>  // ImGuiContext::WithinFrameScope, ErrorCheckEndFrameRecover
 
 #include <algorithm>
 #include <cmath>
@@ -490,10 +489,7 @@ void App::prepare(const FrameSize& size) noexcept {
     } catch (...) {
         // Only the glyphs are missing: the first frame rasterises them itself.
         drawing_unseen_ = false;
-        if (imgui_->WithinFrameScope) {
-            ImGui::ErrorCheckEndFrameRecover(nullptr);
-            ImGui::EndFrame();
-        }
+        close_abandoned_frame();
     }
 }
 

@@ -251,6 +251,7 @@ private:
     ImDrawData* draw_frame(const FrameSize& size, double now);
     void draw_unseen_page(const FrameSize& size);  // prepare(): the first page's glyphs into the atlas
     ImDrawData* fallback_frame(const FrameSize& size, double now, const std::string& what);
+    void close_abandoned_frame();      // an ImGui frame an exception left open, ended cleanly
     // The fallback's title set by the text engine, centred from about 45 % down; false (nothing
     // drawn) when the engine cannot, and ImGui's text is the last resort. `y`: below the last line.
     bool engine_title(ImDrawList* draw_list, const std::string& title, float column, const FrameSize& size, float& y);

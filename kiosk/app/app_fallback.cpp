@@ -75,6 +75,15 @@ bool App::engine_title(ImDrawList* draw_list, const std::string& title, float co
     }
 }
 
+void App::close_abandoned_frame() {
+    if (imgui_->WithinFrameScope) {
+        // An exception left the frame open, perhaps with pushed state: close it the way ImGui's
+        // own error recovery does, so the next NewFrame starts clean.
+        ImGui::ErrorCheckEndFrameRecover(nullptr);
+        ImGui::EndFrame();
+    }
+}
+
 ImDrawData* App::fallback_frame(const FrameSize& size, double now, const std::string& what) {
     ++failed_frames_;
     last_failure_ = what;
@@ -87,13 +96,7 @@ ImDrawData* App::fallback_frame(const FrameSize& size, double now, const std::st
                              "draws again\n", what.c_str());
     }
 
-    ImGuiContext& context = *imgui_;
-    if (context.WithinFrameScope) {
-        // The exception left the frame open, perhaps with pushed state: close it the way ImGui's
-        // own error recovery does, so the next NewFrame starts clean.
-        ImGui::ErrorCheckEndFrameRecover(nullptr);
-        ImGui::EndFrame();
-    }
+    close_abandoned_frame();
     ImGuiIO& io = ImGui::GetIO();
     ImFont* font = fonts_[layout::FontRole::Headline];
     float font_size = panel_.role_sizes[static_cast<int>(layout::FontRole::Headline)];

@@ -102,6 +102,14 @@ Orientation orientation_from_exif(const uint8_t* data, std::size_t size) {
     return out;
 }
 
+// The picture's orientation and its size as shown (the sides swapped for 5-8).
+void take_orientation(Info& info, Orientation orientation) {
+    info.orientation = orientation.value;
+    info.orientation_problem = std::move(orientation.problem);
+    info.width = swaps_sides(info.orientation) ? info.stored_height : info.stored_width;
+    info.height = swaps_sides(info.orientation) ? info.stored_width : info.stored_height;
+}
+
 // The stored pixel shown at (x, y) of a picture shown `width` x `height` (EXIF orientation).
 void stored_position(int orientation, int x, int y, int width, int height, int& sx, int& sy) {
     // The stored picture is width x height when the sides are not swapped, else height x width.
@@ -240,11 +248,7 @@ void read_jpeg(const Input& input, const DecodeParams& params, bool header_only,
     info.stored_height = static_cast<int>(cinfo.image_height);
     info.progressive = jpeg_has_multiple_scans(&cinfo);
     info.components = cinfo.num_components;
-    Orientation orientation = jpeg_orientation(&cinfo);
-    info.orientation = orientation.value;
-    info.orientation_problem = std::move(orientation.problem);
-    info.width = swaps_sides(info.orientation) ? info.stored_height : info.stored_width;
-    info.height = swaps_sides(info.orientation) ? info.stored_width : info.stored_height;
+    take_orientation(info, jpeg_orientation(&cinfo));
     out.error = check_declared(info.stored_width, info.stored_height, params.limits);
     if (!out.error.ok() || header_only) {
         jpeg_destroy_decompress(&cinfo);
@@ -395,12 +399,8 @@ void read_png(const Input& input, const DecodeParams& params, bool header_only, 
     info.stored_height = static_cast<int>(png_get_image_height(png, info_ptr));
     info.components = png_get_channels(png, info_ptr);
     info.progressive = png_get_interlace_type(png, info_ptr) != PNG_INTERLACE_NONE;
-    Orientation orientation = png_orientation(png, info_ptr, state);
+    take_orientation(info, png_orientation(png, info_ptr, state));
     const bool exif_before_pixels = png_get_valid(png, info_ptr, PNG_INFO_eXIf) != 0 || !state.exif_warning.empty();
-    info.orientation = orientation.value;
-    info.orientation_problem = std::move(orientation.problem);
-    info.width = swaps_sides(info.orientation) ? info.stored_height : info.stored_width;
-    info.height = swaps_sides(info.orientation) ? info.stored_width : info.stored_height;
     out.error = check_declared(info.stored_width, info.stored_height, params.limits);
     if (!out.error.ok() || header_only) {
         png_destroy_read_struct(&png, &info_ptr, &end_info);

@@ -59,6 +59,16 @@ void draw_button(ImDrawList* draw_list, const Theme& theme, const layout::Box& b
     draw_list->AddRect(top_left(box), bottom_right(box), pack(on ? theme.accent : theme.rule), rounding, 0, line);
 }
 
+// A button along the bottom edge (the language switch's, the photograph's Close) with one word
+// centred in the text colour: the brightest the theme has on its dark page, so a small word
+// (Persian's thin strokes too) reads from a step back. Its line and corners follow its height.
+void draw_word_button(ImDrawList* draw_list, const TextPainter& painter, const Theme& theme, const layout::Box& box,
+                      const std::string& word, bool pressed) {
+    const float line = std::max(1.0f, std::round(box.height / 30.0f));
+    draw_button(draw_list, theme, box, box.height * 0.22f, line, pressed, false);
+    text_centred(draw_list, painter, FontRole::Ui, box, pack(theme.text), word);
+}
+
 // A card over a dimmed page.
 void draw_card(ImDrawList* draw_list, const Theme& theme, const layout::Box& card, float width, float height, float rounding,
                float line) {
@@ -287,13 +297,10 @@ LanguageSwitchLayout language_switch_layout(const LanguageSwitchParams& p) {
 void draw_language_switch(ImDrawList* draw_list, const TextPainter& painter, const Theme& theme,
                           const LanguageSwitchLayout& layout, const std::vector<LanguageChoice>& choices, int pressed) {
     for (size_t i = 0; i < layout.buttons.size() && i < choices.size(); ++i) {
-        const layout::Box& box = layout.buttons[i];
-        const float line = std::max(1.0f, std::round(box.height / 30.0f));
-        draw_button(draw_list, theme, box, box.height * 0.22f, line, pressed == static_cast<int>(i), false);
         // Each name in its own language: "فارسی" joined right to left on an English page too.
         TextPainter own = painter;
         own.setting.language = choices[i].tag;
-        text_centred(draw_list, own, FontRole::Ui, box, pack(theme.text), choices[i].name);
+        draw_word_button(draw_list, own, theme, layout.buttons[i], choices[i].name, pressed == static_cast<int>(i));
     }
 }
 
@@ -310,11 +317,7 @@ layout::Box photo_close_layout(const PhotoCloseParams& p) {
 
 void draw_photo_close(ImDrawList* draw_list, const TextPainter& painter, const Theme& theme, const layout::Box& box,
                       const std::string& word, bool pressed) {
-    const float line = std::max(1.0f, std::round(box.height / 30.0f));
-    draw_button(draw_list, theme, box, box.height * 0.22f, line, pressed, false);
-    // In the text colour, as the Aa button's sign and the language names: the brightest the theme
-    // has on its dark page, so a small word (Persian's thin strokes too) reads from a step back.
-    text_centred(draw_list, painter, FontRole::Ui, box, pack(theme.text), word);
+    draw_word_button(draw_list, painter, theme, box, word, pressed);  // drawn as the language switch's buttons
 }
 
 }  // namespace kiosk::views

@@ -386,9 +386,6 @@ TEST_CASE("photographs show on a real GLES 2.0 context (textures of any size: cl
 // each stays well inside ctest's timeout under qemu (arm64), where a 3840x2160 frame is slow.
 namespace {
 void check_photo_close(int width, int height, const std::vector<std::string>& languages) {
-    const auto overlap = [](const layout::Box& a, const layout::Box& b) {
-        return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-    };
     const std::string size = std::to_string(width) + "x" + std::to_string(height);
     float english_end_gap = -1.0f;  // from the English button's right edge to the screen's
     // English; Persian; Persian whose bundle leaves labels.close at its English default
@@ -436,8 +433,8 @@ void check_photo_close(int width, int height, const std::vector<std::string>& la
         // The caption, credit and alt text are drawn inside `words` (clipped to it): the button is never over them.
         CHECK(words.height > 0.0f);
         CHECK(words.y >= picture.y + picture.height);
-        CHECK_FALSE(overlap(close, words));
-        CHECK_FALSE(overlap(close, picture));
+        CHECK_FALSE(close.overlaps(words));
+        CHECK_FALSE(close.overlaps(picture));
         // At the bottom, as the card's Close: at the right in English, at the left in Persian,
         // as far from the edge either way.
         CHECK(close.y > words.y);
